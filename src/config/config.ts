@@ -1,0 +1,42 @@
+import type { NotificationEvent } from './env-schema';
+
+export type EmailBackend = 'console' | 'smtp' | 'dummy' | 'file' | 'ses';
+
+export interface SmtpSettings {
+  service?: string;
+  host: string;
+  port: number;
+  useTls: boolean;
+  useSsl: boolean;
+  user?: string;
+  password?: string;
+  timeoutMs: number;
+  poolSize: number;
+}
+
+// The validated, typed shape the rest of the project reads. Built once from
+// the environment by loadConfig, or by hand in tests and embedding apps.
+export interface Config {
+  databaseUrl: string;
+  logLevel: string;
+  email: {
+    backend: EmailBackend;
+    smtp: SmtpSettings;
+    filePath: string;
+    awsRegion?: string;
+    from: string;
+    siteUrl: string;
+  };
+  notifications: {
+    enabled: boolean;
+    notifyActor: boolean;
+    events: Record<NotificationEvent, boolean>;
+  };
+  delivery: {
+    mode: 'embedded' | 'worker';
+    pollIntervalMs: number;
+    batchSize: number;
+    maxAttempts: number;
+    leaseMs: number;
+  };
+}

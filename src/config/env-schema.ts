@@ -1,0 +1,141 @@
+import { z } from 'zod';
+import wellKnown from 'nodemailer/lib/well-known';
+import { DEFAULT_DATABASE_URL } from './defaults';
+
+// Every variable the project reads, with its default. Defaults make the
+// project run with no .env at all: SQLite file, console backend.
+
+const bool = (name: string, fallback: boolean) =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === '') return fallback;
+      const v = value.trim().toLowerCase();
+      if (['true', '1', 'yes', 'on'].includes(v)) return true;
+      if (['false', '0', 'no', 'off'].includes(v)) return false;
+      ctx.addIssue({ code: 'custom', message: `expected true or false (${name})` });
+      return z.NEVER;
+    });
+
+const integer = (min: number, max: number, fallback: number, what = 'an integer') =>
+  z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (value === undefined || value.trim() === '') return fallback;
+      if (!/^-?\d+$/.test(value.trim())) {
+        ctx.addIssue({ code: 'custom', message: `is not a whole number; expected ${what} from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      const n = Number(value);
+      if (n < min || n > max) {
+        ctx.addIssue({ code: 'custom', message: `is out of range; expected ${what} from ${min} to ${max}` });
+        return z.NEVER;
+      }
+      return n;
+    });
+
+const text = (fallback: string) =>
+  z
+    .string()
+    .optional()
+    .transform((v) => (v === undefined || v.trim() === '' ? fallback : v.trim()));
+
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v === undefined || v.trim() === '' ? undefined : v));
+
+const databaseUrl = text(DEFAULT_DATABASE_URL).refine(
+  (v) => v.startsWith('file:') || v.startsWith('postgres://') || v.startsWith('postgresql://'),
+  { message: 'is not a supported database URL; expected file:./path.db (SQLite) or postgresql://user@host:5432/db' },
+);
+
+const httpUrl = (fallback: string) =>
+  text(fallback).refine(
+    (v) => {
+      try {
+        const u = new URL(v);
+        return u.protocol === 'http:' || u.protocol === 'https:';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'is not an http(s) URL; expected e.g. https://helpdesk.example.com' },
+  );
+
+// Accepts `addr@host` or `Name <addr@host>`; the header writer escapes the name.
+const mailbox = (fallback: string) =>
+  text(fallback).refine((v) => /^(?:[^<>\r\n]*<)?[^\s@<>]+@[^\s@<>]+\.?[^\s@<>]*>?$/.test(v), {
+    message: 'is not an email address; expected noreply@example.com or "Helpdesk <noreply@example.com>"',
+  });
+
+const emailService = optionalText.refine((v) => v === undefined || wellKnown(v) !== false, {
+  message: 'is not a service Nodemailer knows; expected a name such as gmail, SendGrid, Mailgun, SES-US-EAST-1 (see Nodemailer well-known services)',
+});
+
+export const notificationEvents = [
+  'ticket_created',
+  'ticket_assigned',
+  'status_changed',
+  'ticket_resolved',
+  'ticket_closed',
+  'comment_added',
+  'ticket_updated',
+  'ticket_overdue',
+] as const;
+export type NotificationEvent = (typeof notificationEvents)[number];
+
+const switchName = (event: NotificationEvent) => `EMAIL_NOTIFY_${event.toUpperCase()}`;
+
+const switches = Object.fromEntries(notificationEvents.map((e) => [switchName(e), bool(switchName(e), true)])) as Record<
+  string,
+  ReturnType<typeof bool>
+>;
+
+export const envSchema = z.object({
+  DATABASE_URL: databaseUrl,
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
+      message: 'is not a log level; expected one of fatal, error, warn, info, debug, trace, silent',
+    })
+    .optional()
+    .default('info'),
+
+  EMAIL_BACKEND: z
+    .enum(['console', 'smtp', 'dummy', 'file', 'ses'], {
+      message: 'is not a backend; expected one of console, smtp, dummy, file, ses',
+    })
+    .optional()
+    .default('console'),
+  EMAIL_SERVICE: emailService,
+  EMAIL_HOST: text('localhost'),
+  EMAIL_PORT: integer(1, 65535, 587, 'a port number'),
+  EMAIL_USE_TLS: bool('EMAIL_USE_TLS', true),
+  EMAIL_USE_SSL: bool('EMAIL_USE_SSL', false),
+  EMAIL_HOST_USER: optionalText,
+  EMAIL_HOST_PASSWORD: optionalText,
+  EMAIL_TIMEOUT_MS: integer(100, 600_000, 20_000, 'milliseconds'),
+  EMAIL_POOL_SIZE: integer(1, 50, 5, 'a connection count'),
+  EMAIL_FILE_PATH: text('./data/mail'),
+  AWS_REGION: optionalText,
+  DEFAULT_FROM_EMAIL: mailbox('Helpdesk <noreply@helpdesk.localhost>'),
+  SITE_URL: httpUrl('http://localhost:8000'),
+
+  EMAIL_NOTIFICATIONS_ENABLED: bool('EMAIL_NOTIFICATIONS_ENABLED', true),
+  EMAIL_NOTIFY_ACTOR: bool('EMAIL_NOTIFY_ACTOR', false),
+  ...switches,
+
+  DELIVERY: z
+    .enum(['embedded', 'worker'], { message: 'is not a delivery mode; expected embedded or worker' })
+    .optional()
+    .default('embedded'),
+  OUTBOX_POLL_INTERVAL_MS: integer(10, 3_600_000, 1000, 'milliseconds'),
+  OUTBOX_BATCH_SIZE: integer(1, 1000, 50, 'a row count'),
+  OUTBOX_MAX_ATTEMPTS: integer(1, 100, 8, 'an attempt count'),
+  OUTBOX_LEASE_MS: integer(1000, 3_600_000, 120_000, 'milliseconds'),
+});
+
+export type RawEnv = z.input<typeof envSchema>;
+export { switchName };

@@ -1,0 +1,68 @@
+import { envSchema, notificationEvents, switchName, type NotificationEvent } from './env-schema';
+import type { Config } from './config';
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration: ${problems.join('; ')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const SECRET = /PASSWORD|SECRET|KEY/;
+
+function describe(name: string, value: unknown): string {
+  if (value === undefined) return `${name} (unset)`;
+  const shown = SECRET.test(name) ? '***' : JSON.stringify(value);
+  return `${name}=${shown}`;
+}
+
+/** Validates the environment and returns the typed config, or throws one ConfigError naming every bad variable. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0] ?? 'environment');
+      return `${describe(name, env[name])} ${issue.message}`;
+    });
+    throw new ConfigError(problems);
+  }
+  const e = parsed.data as typeof parsed.data & Record<string, boolean>;
+  const events = Object.fromEntries(notificationEvents.map((ev) => [ev, e[switchName(ev)]])) as Record<
+    NotificationEvent,
+    boolean
+  >;
+  return {
+    databaseUrl: e.DATABASE_URL,
+    logLevel: e.LOG_LEVEL,
+    email: {
+      backend: e.EMAIL_BACKEND,
+      smtp: {
+        service: e.EMAIL_SERVICE,
+        host: e.EMAIL_HOST,
+        port: e.EMAIL_PORT,
+        useTls: e.EMAIL_USE_TLS,
+        useSsl: e.EMAIL_USE_SSL,
+        user: e.EMAIL_HOST_USER,
+        password: e.EMAIL_HOST_PASSWORD,
+        timeoutMs: e.EMAIL_TIMEOUT_MS,
+        poolSize: e.EMAIL_POOL_SIZE,
+      },
+      filePath: e.EMAIL_FILE_PATH,
+      awsRegion: e.AWS_REGION,
+      from: e.DEFAULT_FROM_EMAIL,
+      siteUrl: e.SITE_URL.replace(/\/+$/, ''),
+    },
+    notifications: {
+      enabled: e.EMAIL_NOTIFICATIONS_ENABLED,
+      notifyActor: e.EMAIL_NOTIFY_ACTOR,
+      events,
+    },
+    delivery: {
+      mode: e.DELIVERY,
+      pollIntervalMs: e.OUTBOX_POLL_INTERVAL_MS,
+      batchSize: e.OUTBOX_BATCH_SIZE,
+      maxAttempts: e.OUTBOX_MAX_ATTEMPTS,
+      leaseMs: e.OUTBOX_LEASE_MS,
+    },
+  };
+}

@@ -1,0 +1,31 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+
+const run = promisify(execFile);
+const root = join(__dirname, '..', '..');
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+
+async function seedWith(env: Record<string, string>) {
+  try {
+    await run(tsx, ['scripts/db-seed.ts'], { cwd: root, env: { ...process.env, ...env } });
+    return { code: 0, stderr: '' };
+  } catch (e) {
+    const err = e as { code: number; stderr: string };
+    return { code: err.code, stderr: err.stderr };
+  }
+}
+
+describe('a command started with bad configuration', () => {
+  it.each([
+    [{ EMAIL_PORT: 'abc' }, 'EMAIL_PORT="abc" is not a whole number'],
+    [{ DATABASE_URL: 'mysql://root@localhost/app' }, 'DATABASE_URL="mysql://root@localhost/app" is not a supported database URL'],
+  ])('%j exits 1 with one line naming the variable and no stack trace', async (env, expected) => {
+    const { code, stderr } = await seedWith(env);
+    expect(code).toBe(1);
+    const lines = stderr.split('\n').filter((l) => l.trim() && !l.startsWith('npm warn'));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(expected);
+    expect(stderr).not.toMatch(/\bat .+\.ts:\d+/);
+  });
+});

@@ -1,0 +1,83 @@
+import { ConfigError, loadConfig } from '../../src/config';
+
+function problemsOf(env: Record<string, string>): string[] {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  throw new Error('expected a ConfigError');
+}
+
+describe('loadConfig', () => {
+  it('works with an empty environment: embedded SQLite, console backend, every notification on', () => {
+    const config = loadConfig({});
+    expect(config.databaseUrl).toBe('file:./data/helpdesk.db');
+    expect(config.email.backend).toBe('console');
+    expect(config.email.smtp.port).toBe(587);
+    expect(config.email.smtp.useTls).toBe(true);
+    expect(config.notifications.enabled).toBe(true);
+    expect(Object.values(config.notifications.events).every(Boolean)).toBe(true);
+    expect(config.delivery.mode).toBe('embedded');
+  });
+
+  it('reads typed values', () => {
+    const config = loadConfig({
+      DATABASE_URL: 'postgresql://app@db:5432/helpdesk',
+      EMAIL_BACKEND: 'smtp',
+      EMAIL_PORT: '2525',
+      EMAIL_USE_TLS: 'False',
+      EMAIL_SERVICE: 'gmail',
+      EMAIL_NOTIFY_TICKET_UPDATED: 'no',
+      SITE_URL: 'https://help.example.com/',
+    });
+    expect(config.email.smtp.port).toBe(2525);
+    expect(config.email.smtp.useTls).toBe(false);
+    expect(config.email.smtp.service).toBe('gmail');
+    expect(config.notifications.events.ticket_updated).toBe(false);
+    expect(config.notifications.events.ticket_created).toBe(true);
+    expect(config.email.siteUrl).toBe('https://help.example.com');
+  });
+
+  it('names the variable, the bad value and the expected form on one line', () => {
+    const [problem] = problemsOf({ EMAIL_PORT: 'abc' });
+    expect(problem).toBe('EMAIL_PORT="abc" is not a whole number; expected a port number from 1 to 65535');
+    expect(problemsOf({ EMAIL_PORT: '70000' })[0]).toMatch(/^EMAIL_PORT="70000" is out of range/);
+  });
+
+  it('rejects a database URL it cannot route', () => {
+    expect(problemsOf({ DATABASE_URL: 'mysql://root@localhost/app' })[0]).toMatch(
+      /^DATABASE_URL="mysql:\/\/root@localhost\/app" is not a supported database URL; expected file:/,
+    );
+  });
+
+  it.each([
+    ['EMAIL_BACKEND', 'sendmail', /expected one of console, smtp, dummy, file, ses/],
+    ['EMAIL_USE_TLS', 'maybe', /expected true or false/],
+    ['EMAIL_NOTIFY_COMMENT_ADDED', 'sometimes', /expected true or false/],
+    ['SITE_URL', 'help.example.com', /is not an http\(s\) URL/],
+    ['DEFAULT_FROM_EMAIL', 'not-an-address', /is not an email address/],
+    ['EMAIL_SERVICE', 'NoSuchMailer', /is not a service Nodemailer knows/],
+    ['LOG_LEVEL', 'loud', /is not a log level/],
+    ['DELIVERY', 'carrier-pigeon', /expected embedded or worker/],
+  ])('rejects %s=%s', (name, value, expected) => {
+    const problems = problemsOf({ [name]: value });
+    expect(problems).toHaveLength(1);
+    expect(problems[0].startsWith(`${name}=`)).toBe(true);
+    expect(problems[0]).toMatch(expected);
+  });
+
+  it('reports every bad variable at once, never a password', () => {
+    const error = (() => {
+      try {
+        loadConfig({ EMAIL_PORT: 'x', EMAIL_USE_SSL: 'perhaps', EMAIL_HOST_PASSWORD: 'hunter2' });
+      } catch (e) {
+        return e as ConfigError;
+      }
+    })()!;
+    expect(error.problems).toHaveLength(2);
+    expect(error.message).not.toContain('hunter2');
+    expect(error.message).not.toContain('\n');
+  });
+});
