@@ -38,5 +38,7 @@ export interface Config {
     batchSize: number;
     maxAttempts: number;
     leaseMs: number;
+    retryBaseMs: number;
+    retryMaxMs: number;
   };
 }

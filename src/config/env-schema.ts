@@ -135,6 +135,8 @@ export const envSchema = z.object({
   OUTBOX_BATCH_SIZE: integer(1, 1000, 50, 'a row count'),
   OUTBOX_MAX_ATTEMPTS: integer(1, 100, 8, 'an attempt count'),
   OUTBOX_LEASE_MS: integer(1000, 3_600_000, 120_000, 'milliseconds'),
+  OUTBOX_RETRY_BASE_MS: integer(10, 86_400_000, 30_000, 'milliseconds'),
+  OUTBOX_RETRY_MAX_MS: integer(10, 86_400_000, 3_600_000, 'milliseconds'),
 });
 
 export type RawEnv = z.input<typeof envSchema>;

@@ -1,0 +1,50 @@
+import { Section, Text } from '@react-email/components';
+import type { EmailPayload } from '../../src/notifications';
+
+/** Comment text is rendered as text (React escapes it); each line break becomes a <br>. */
+function Lines({ text }: { text: string }) {
+  const lines = text.split(/\r\n|\r|\n/);
+  return (
+    <>
+      {lines.map((line, i) => (
+        <span key={i}>
+          {line}
+          {i < lines.length - 1 ? <br /> : null}
+        </span>
+      ))}
+    </>
+  );
+}
+
+export function Comments({ comments }: { comments: EmailPayload['comments'] }) {
+  return (
+    <>
+      {comments.map((c) => (
+        <Section
+          key={c.id}
+          style={{
+            borderLeft: `4px solid ${c.isInternal ? '#f59e0b' : '#d1d5db'}`,
+            backgroundColor: c.isInternal ? '#fffbeb' : '#ffffff',
+            padding: '8px 14px',
+            margin: '12px 0',
+          }}
+        >
+          <Text style={{ color: '#6b7280', fontSize: '12px', margin: '0 0 4px' }}>
+            {c.isInternal ? `Internal note by ${c.authorName}` : `${c.authorName} wrote:`}
+          </Text>
+          <Text style={{ color: '#111827', fontSize: '14px', lineHeight: '22px', margin: 0 }}>
+            <Lines text={c.content} />
+          </Text>
+        </Section>
+      ))}
+    </>
+  );
+}
+
+export function Paragraphs({ text }: { text: string }) {
+  return (
+    <Text style={{ color: '#374151', fontSize: '14px', lineHeight: '22px' }}>
+      <Lines text={text} />
+    </Text>
+  );
+}

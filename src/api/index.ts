@@ -1,0 +1,1 @@
+export { TicketEmailNotification } from './ticket-email-notification';

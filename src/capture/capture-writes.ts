@@ -1,0 +1,122 @@
+import type { CommentState, TicketState } from '../notifications';
+import { createsNestedComments, returnsFullRow, stripId, upsertCreatesComments, withId } from './args';
+import type { TicketChange } from './enqueue-write';
+
+/** A hooked operation, run through `run` with possibly reshaped arguments. */
+export interface WriteCall {
+  operation: string;
+  args: any;
+  /** Runs the operation itself (within the write's transaction). */
+  run: (operation: string, args: any) => Promise<any>;
+  /** The write's transaction, for the reads around the operation. */
+  db: any;
+}
+
+export interface Captured {
+  result: any;
+  changes: TicketChange[];
+}
+
+const commentIdsOf = async (db: any, ticketId: number): Promise<Set<number>> =>
+  new Set((await db.ticketComment.findMany({ where: { ticketId }, select: { id: true } })).map((c: any) => c.id));
+
+async function newCommentsOf(db: any, ticketId: number, known: Set<number>): Promise<CommentState[]> {
+  const all: CommentState[] = await db.ticketComment.findMany({ where: { ticketId }, orderBy: { id: 'asc' } });
+  return all.filter((c) => !known.has(c.id));
+}
+
+async function fullTicket(db: any, result: any, args: any, id: number): Promise<TicketState> {
+  return returnsFullRow(args) ? result : db.ticket.findUniqueOrThrow({ where: { id } });
+}
+
+/** ticket.create / update / upsert: one ticket, read before and after in the same transaction. */
+async function captureOneTicket(call: WriteCall): Promise<Captured> {
+  const { db, operation } = call;
+  const nested =
+    operation === 'upsert' ? upsertCreatesComments(call.args) : createsNestedComments(call.args.data);
+  const before: TicketState | null = operation === 'create' ? null : await db.ticket.findUnique({ where: call.args.where });
+  const knownComments = nested && before ? await commentIdsOf(db, before.id) : new Set<number>();
+  const { args, strip } = withId(call.args);
+  const result = await call.run(operation, args);
+  const after = await fullTicket(db, result, args, result.id);
+  const newComments = nested ? await newCommentsOf(db, after.id, knownComments) : [];
+  return { result: stripId(result, strip), changes: [{ before, after, newComments }] };
+}
+
+/** ticket.createMany(AndReturn): created through createManyAndReturn so every new ticket is known. */
+async function captureManyTickets(call: WriteCall): Promise<Captured> {
+  const { args: withIdArgs, strip } = withId(call.args);
+  const created = await call.run('createManyAndReturn', call.operation === 'createMany' ? { data: call.args.data, skipDuplicates: call.args.skipDuplicates } : withIdArgs);
+  const full: TicketState[] =
+    call.operation === 'createMany' || returnsFullRow(call.args)
+      ? created
+      : await call.db.ticket.findMany({ where: { id: { in: created.map((r: any) => r.id) } } });
+  const changes = full.map((after) => ({ before: null, after, newComments: [] }));
+  const result = call.operation === 'createMany' ? { count: created.length } : created.map((r: any) => stripId(r, strip));
+  return { result, changes };
+}
+
+/**
+ * ticket.updateMany(AndReturn): Django's queryset.update() sends nothing; here
+ * every affected ticket is diffed. The update is narrowed to the rows read
+ * first, so no ticket changes without being seen before and after.
+ */
+async function captureTicketBatch(call: WriteCall): Promise<Captured> {
+  const { db } = call;
+  const beforeRows: TicketState[] = await db.ticket.findMany({ where: call.args.where ?? {} });
+  const ids = beforeRows.map((t) => t.id);
+  const narrowed = { ...call.args, where: { AND: [call.args.where ?? {}, { id: { in: ids } }] } };
+  const result = await call.run(call.operation, narrowed);
+  if (ids.length === 0) return { result, changes: [] };
+  const afterRows: TicketState[] = await db.ticket.findMany({ where: { id: { in: ids } } });
+  const beforeById = new Map(beforeRows.map((t) => [t.id, t]));
+  return { result, changes: afterRows.map((after) => ({ before: beforeById.get(after.id)!, after, newComments: [] })) };
+}
+
+/** ticketComment.create / createMany(AndReturn): the comments and the tickets they belong to. */
+async function captureComments(call: WriteCall): Promise<Captured> {
+  const { db, operation } = call;
+  let comments: CommentState[];
+  let result: any;
+  if (operation === 'create') {
+    const { args, strip } = withId(call.args);
+    const created = await call.run('create', args);
+    comments = [returnsFullRow(args) ? created : await db.ticketComment.findUniqueOrThrow({ where: { id: created.id } })];
+    result = stripId(created, strip);
+  } else {
+    const { args, strip } = withId(call.args);
+    const created = await call.run('createManyAndReturn', operation === 'createMany' ? { data: call.args.data, skipDuplicates: call.args.skipDuplicates } : args);
+    comments =
+      operation === 'createMany' || returnsFullRow(call.args)
+        ? created
+        : await db.ticketComment.findMany({ where: { id: { in: created.map((c: any) => c.id) } } });
+    result = operation === 'createMany' ? { count: created.length } : created.map((c: any) => stripId(c, strip));
+  }
+  const ticketIds = [...new Set(comments.map((c) => c.ticketId))];
+  const tickets: TicketState[] = await db.ticket.findMany({ where: { id: { in: ticketIds } } });
+  const changes = tickets.map((t) => ({
+    before: t,
+    after: t,
+    newComments: comments.filter((c) => c.ticketId === t.id),
+  }));
+  return { result, changes };
+}
+
+export const TICKET_OPERATIONS = ['create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'updateManyAndReturn', 'upsert'] as const;
+export const COMMENT_OPERATIONS = ['create', 'createMany', 'createManyAndReturn'] as const;
+
+export function captureTicketWrite(call: WriteCall): Promise<Captured> {
+  switch (call.operation) {
+    case 'create':
+    case 'update':
+    case 'upsert':
+      return captureOneTicket(call);
+    case 'createMany':
+    case 'createManyAndReturn':
+      return captureManyTickets(call);
+    default:
+      return captureTicketBatch(call);
+  }
+}
+
+export const captureCommentWrite = captureComments;

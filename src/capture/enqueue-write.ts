@@ -1,0 +1,22 @@
+import { randomUUID } from 'node:crypto';
+import { planOutboxRows, type EnqueueOptions } from '../enqueue';
+import { diffTicket, type Actor, type CommentState, type TicketState } from '../notifications';
+import { insertRows } from '../outbox';
+
+/** What one write did to one ticket: its state before (null if created) and after, and comments it added. */
+export interface TicketChange {
+  before: TicketState | null;
+  after: TicketState;
+  newComments: CommentState[];
+}
+
+/** Diffs each change and writes the outbox rows with `tx`, the write's own transaction. */
+export async function enqueueWrite(tx: any, changes: TicketChange[], actor: Actor | undefined, options: EnqueueOptions): Promise<number> {
+  const items = changes.map((c) => ({
+    ticket: c.after,
+    formerAssigneeId: c.before?.assignedToId ?? null,
+    events: [...diffTicket(c.before, c.after), ...c.newComments.map((comment) => ({ type: 'comment_added' as const, comment }))],
+  }));
+  const write = `write:${randomUUID()}`;
+  return insertRows(tx, await planOutboxRows(tx, items, actor, (ticketId) => `${write}:${ticketId}`, options));
+}

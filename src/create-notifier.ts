@@ -1,0 +1,79 @@
+import { TicketEmailNotification } from './api';
+import { bindTransactions, ticketNotifications } from './capture';
+import { loadConfig, type Config } from './config';
+import { providerOf, type AppPrismaClient } from './db';
+import { Dispatcher } from './delivery';
+import type { EnqueueOptions } from './enqueue';
+import { createLogger, type Logger } from './logging';
+import { messageIdDomain } from './outbox';
+import { renderEmail, type RenderOptions } from './rendering';
+import { createTransport, type MailTransport } from './transport';
+
+export interface NotifierOptions {
+  /** The app's Prisma client (bare or already extended). */
+  prisma: AppPrismaClient;
+  config?: Config;
+  logger?: Logger;
+  /** Any Nodemailer transporter; by default the one EMAIL_BACKEND names. */
+  transport?: MailTransport;
+  /** Replace some templates, keep the rest (see README, "Templates"). */
+  templates?: RenderOptions['templates'];
+  brand?: RenderOptions['brand'];
+}
+
+/**
+ * Wires the pipeline: write → diff → outbox rows (same transaction) →
+ * dispatcher → transport. `client` is the app's Prisma client with ticket
+ * notifications; use it (and its $transaction) for ticket writes.
+ */
+export function createTicketNotifier(options: NotifierOptions) {
+  const config = options.config ?? loadConfig();
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const transport = options.transport ?? createTransport(config, logger);
+  const domain = messageIdDomain(config.email.from);
+  const embedded = config.delivery.mode === 'embedded';
+
+  const dispatcher = new Dispatcher({
+    prisma: options.prisma,
+    transport,
+    render: renderEmail,
+    renderOptions: { siteUrl: config.email.siteUrl, templates: options.templates, brand: options.brand },
+    logger,
+    from: config.email.from,
+    messageIdDomain: domain,
+    batchSize: config.delivery.batchSize,
+    leaseMs: config.delivery.leaseMs,
+    pollIntervalMs: config.delivery.pollIntervalMs,
+    retry: { baseMs: config.delivery.retryBaseMs, maxMs: config.delivery.retryMaxMs, maxAttempts: config.delivery.maxAttempts },
+    concurrency: config.email.backend === 'smtp' ? config.email.smtp.poolSize : 1,
+  });
+  // In worker mode another process sends; this one only writes rows.
+  const onCommitted = () => {
+    if (embedded) dispatcher.kick();
+  };
+  const enqueue: EnqueueOptions = { plan: config.notifications, messageIdDomain: domain, logger };
+
+  const client = bindTransactions(
+    options.prisma.$extends(ticketNotifications({ ...enqueue, provider: providerOf(config.databaseUrl), onCommitted })),
+    onCommitted,
+  );
+  if (embedded) dispatcher.start({ keepAlive: false });
+
+  return {
+    client,
+    config,
+    logger,
+    transport,
+    dispatcher,
+    notifications: new TicketEmailNotification(options.prisma, enqueue, onCommitted),
+    /** Delivers everything due now; for scripts and tests. */
+    drain: () => dispatcher.drain(),
+    /** Stops the dispatcher and closes the transport's connections. */
+    async close() {
+      await dispatcher.stop();
+      transport.close();
+    },
+  };
+}
+
+export type TicketNotifier = ReturnType<typeof createTicketNotifier>;

@@ -1,0 +1,20 @@
+import type { EmailOutbox } from '../db';
+import { headerText, type RenderedEmail } from '../rendering';
+import { threadHeaders } from './thread-headers';
+
+/** The Nodemailer message for one outbox row: names are flattened to one line, the address was checked when queued. */
+export function composeMessage(row: EmailOutbox, rendered: RenderedEmail, from: string, domain: string) {
+  return {
+    from,
+    to: { name: headerText(row.recipientName, 100), address: row.recipientEmail },
+    subject: rendered.subject,
+    html: rendered.html,
+    text: rendered.text,
+    messageId: row.messageId,
+    headers: {
+      ...threadHeaders(row.ticketId, domain),
+      'X-Ticket-Event': row.event,
+      'Auto-Submitted': 'auto-generated',
+    },
+  };
+}

@@ -1,0 +1,1 @@
+export { planOutboxRows, type TicketEvents, type EnqueueOptions } from './plan-outbox-rows';

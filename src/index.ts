@@ -1,0 +1,8 @@
+// The public face of the notifier.
+export { createTicketNotifier, type TicketNotifier, type NotifierOptions } from './create-notifier';
+export { runAs, UnboundTransactionError, ticketNotifications, bindTransactions } from './capture';
+export { loadConfig, loadEnvFile, ConfigError, type Config } from './config';
+export { createPrismaClient, type AppPrismaClient } from './db';
+export { TicketEmailNotification } from './api';
+export type { Actor, EmailPayload, NotificationEvent } from './notifications';
+export { templates, type TemplateSet, type TicketEmailProps } from '../emails';

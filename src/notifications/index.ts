@@ -1,0 +1,6 @@
+export * from './types';
+export { diffTicket, detailChanges } from './diff-ticket';
+export { intendedRecipients, isActor, actorOf } from './recipients';
+export { planEmails, type PlannedEmail, type PlanOptions, type SkippedRecipient, type SkipReason } from './plan-emails';
+export { buildPayload, type EmailPayload } from './email-payload';
+export { isDeliverableAddress, addressKey } from './email-address';

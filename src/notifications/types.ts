@@ -1,0 +1,81 @@
+import type { NotificationEvent } from '../config';
+
+export type { NotificationEvent };
+
+export type TicketStatus = 'new' | 'open' | 'in_progress' | 'pending' | 'resolved' | 'closed';
+export type TicketPriority = 'low' | 'medium' | 'high' | 'urgent';
+
+/** The ticket fields notifications look at; any Prisma Ticket row fits. */
+export interface TicketState {
+  id: number;
+  subject: string;
+  description: string;
+  status: TicketStatus;
+  priority: TicketPriority;
+  customerId: number;
+  createdById: number;
+  assignedToId: number | null;
+  dueDate: Date | null;
+}
+
+export interface CommentState {
+  id: number;
+  ticketId: number;
+  authorId: number;
+  content: string;
+  isInternal: boolean;
+  createdAt: Date;
+}
+
+/** Fields whose change alone makes a ticket_updated email. */
+export const DETAIL_FIELDS = ['subject', 'description', 'priority', 'dueDate'] as const;
+export type DetailField = (typeof DETAIL_FIELDS)[number];
+
+export interface FieldChange {
+  field: DetailField;
+  from: string | null;
+  to: string | null;
+}
+
+export type TicketEvent =
+  | { type: 'ticket_created' }
+  | { type: 'ticket_assigned'; fromAssigneeId: number | null; toAssigneeId: number }
+  | { type: 'status_changed'; from: TicketStatus; to: TicketStatus }
+  | { type: 'ticket_resolved'; from: TicketStatus }
+  | { type: 'ticket_closed'; from: TicketStatus }
+  | { type: 'comment_added'; comment: CommentState }
+  | { type: 'ticket_updated'; changes: FieldChange[] }
+  | { type: 'ticket_overdue'; dueDate: Date };
+
+/** Who made a change, when the app says so (see runAs). */
+export type Actor = { kind: 'user'; id: number } | { kind: 'customer'; id: number };
+
+export interface Person {
+  kind: 'user' | 'customer';
+  id: number;
+  name: string;
+  email: string | null;
+  /** Staff can be deactivated; customers are always active. */
+  active: boolean;
+}
+
+/** The people around one ticket, as the recipient rules need them. */
+export interface TicketPeople {
+  customer: Person;
+  createdBy: Person;
+  assignee: Person | null;
+  /** Staff who wrote internal comments on the ticket before this write. */
+  internalCommentAuthors: Person[];
+  /** Comment authors by id, for naming them in the email. */
+  commentAuthors: Map<number, Person>;
+}
+
+/** Why someone receives an email; the footer tells them. */
+export type RecipientReason = 'customer' | 'assignee' | 'creator' | 'participant';
+
+export interface Recipient {
+  person: Person;
+  reason: RecipientReason;
+}
+
+export type Audience = 'customer' | 'staff';

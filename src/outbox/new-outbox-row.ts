@@ -1,0 +1,42 @@
+import { randomUUID } from 'node:crypto';
+import type { EmailPayload } from '../notifications';
+
+export interface NewOutboxRow {
+  idempotencyKey: string;
+  event: string;
+  ticketId: number | null;
+  recipientEmail: string;
+  recipientName: string;
+  audience: string;
+  payload: EmailPayload;
+  messageId: string;
+}
+
+/** The domain part of the sender address, for Message-IDs on the app's own domain. */
+export function messageIdDomain(from: string): string {
+  const match = /@([^>\s]+)>?\s*$/.exec(from);
+  return (match?.[1] ?? 'localhost').toLowerCase();
+}
+
+/**
+ * A row for one planned email. The Message-ID is fixed here, at enqueue time,
+ * so a resend after a crash carries the same id and clients can drop the copy.
+ */
+export function newOutboxRow(args: {
+  key: string;
+  ticketId: number | null;
+  address: string;
+  payload: EmailPayload;
+  domain: string;
+}): NewOutboxRow {
+  return {
+    idempotencyKey: `${args.key}:${args.address.toLowerCase()}`,
+    event: args.payload.event,
+    ticketId: args.ticketId,
+    recipientEmail: args.address,
+    recipientName: args.payload.recipient.name,
+    audience: args.payload.audience,
+    payload: args.payload,
+    messageId: `<${args.payload.event.replace(/_/g, '-')}.${args.ticketId ?? 'none'}.${randomUUID()}@${args.domain}>`,
+  };
+}

@@ -1,0 +1,3 @@
+export { renderEmail, type RenderedEmail, type RenderOptions } from './render-email';
+export { subjectFor } from './subject';
+export { headerText } from './header-text';

@@ -1,0 +1,69 @@
+import type { AddressInfo } from 'node:net';
+import { SMTPServer, type SMTPServerSession } from 'smtp-server';
+import { simpleParser, type ParsedMail } from 'mailparser';
+
+export interface CaughtMail {
+  envelopeTo: string[];
+  raw: string;
+  parsed: ParsedMail;
+}
+
+/**
+ * A real SMTP server on 127.0.0.1 that keeps every message it accepts.
+ * `failWith` makes it answer RCPT TO with an error code for chosen addresses.
+ */
+export class MailCatcher {
+  readonly messages: CaughtMail[] = [];
+  private server: SMTPServer | null = null;
+  port = 0;
+  failWith: (address: string) => { code: number; message: string } | null = () => null;
+
+  async start(port = 0): Promise<this> {
+    const server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS'],
+      logger: false,
+      onRcptTo: (address, _session: SMTPServerSession, callback) => {
+        const failure = this.failWith(address.address);
+        if (!failure) return callback();
+        const error = Object.assign(new Error(failure.message), { responseCode: failure.code });
+        callback(error);
+      },
+      onData: (stream, session, callback) => {
+        const chunks: Buffer[] = [];
+        stream.on('data', (c: Buffer) => chunks.push(c));
+        stream.on('end', async () => {
+          const raw = Buffer.concat(chunks).toString('utf8');
+          this.messages.push({
+            envelopeTo: session.envelope.rcptTo.map((r) => r.address),
+            raw,
+            parsed: await simpleParser(raw),
+          });
+          callback();
+        });
+      },
+    });
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve());
+    });
+    this.server = server;
+    this.port = (server.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = null;
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** Messages whose envelope includes `address`. */
+  to(address: string): CaughtMail[] {
+    return this.messages.filter((m) => m.envelopeTo.includes(address));
+  }
+
+  clear(): void {
+    this.messages.length = 0;
+  }
+}

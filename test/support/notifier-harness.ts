@@ -1,0 +1,58 @@
+import { createTicketNotifier, type TicketNotifier } from '../../src';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logging';
+import { MailCatcher } from './mail-catcher';
+import { createTestDatabase, type TestDatabase } from './test-database';
+
+export const SITE_URL = 'https://helpdesk.test';
+
+/** SMTP settings that point at a MailCatcher, as an app would set them in its environment. */
+export function smtpEnv(port: number, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    EMAIL_BACKEND: 'smtp',
+    EMAIL_HOST: '127.0.0.1',
+    EMAIL_PORT: String(port),
+    EMAIL_USE_TLS: 'false',
+    EMAIL_TIMEOUT_MS: '2000',
+    DEFAULT_FROM_EMAIL: 'Helpdesk <support@helpdesk.test>',
+    SITE_URL,
+    OUTBOX_RETRY_BASE_MS: '20',
+    OUTBOX_RETRY_MAX_MS: '100',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    ...extra,
+  };
+}
+
+export interface Harness {
+  db: TestDatabase;
+  mail: MailCatcher;
+  notifier: TicketNotifier;
+  /** A new notifier on the same database, e.g. with other settings. */
+  makeNotifier(extra?: Record<string, string>): TicketNotifier;
+  close(): Promise<void>;
+}
+
+/** A fresh database, a running SMTP server and a notifier wired to both. */
+export async function createHarness(extra: Record<string, string> = {}): Promise<Harness> {
+  const db = await createTestDatabase();
+  const mail = await new MailCatcher().start();
+  const notifiers: TicketNotifier[] = [];
+  const makeNotifier = (more: Record<string, string> = {}) => {
+    const config = loadConfig({ DATABASE_URL: db.url, ...smtpEnv(mail.port, { ...extra, ...more }) });
+    const n = createTicketNotifier({ prisma: db.prisma, config, logger: createLogger(config.logLevel) });
+    notifiers.push(n);
+    return n;
+  };
+  const notifier = makeNotifier();
+  return {
+    db,
+    mail,
+    notifier,
+    makeNotifier,
+    async close() {
+      for (const n of notifiers) await n.close();
+      await mail.stop();
+      await db.drop();
+    },
+  };
+}
