@@ -43,7 +43,6 @@ export class Dispatcher {
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
-  private readonly idle = new Set<() => void>();
 
   constructor(private readonly o: DispatcherOptions) {}
 
@@ -71,16 +70,23 @@ export class Dispatcher {
     this.kick();
   }
 
-  /** Delivers until no row is due now. Rows waiting for a later retry are left for later. */
+  /**
+   * Delivers every row that is due when drain() is called, once. A row that
+   * fails is rescheduled and left for a later run, so drain() returns even
+   * while the mail server is down.
+   */
   async drain(): Promise<DrainResult> {
+    const asOf = new Date();
     const total: DrainResult = { sent: 0, retrying: 0, failed: 0, dead: 0 };
     for (;;) {
-      const r = await this.runUntilIdle();
+      const r = await this.runUntilIdle(asOf);
       total.sent += r.sent;
       total.retrying += r.retrying;
       total.failed += r.failed;
       total.dead += r.dead;
-      if ((await countDue(this.o.prisma)) === 0) return total;
+      if ((await countDue(this.o.prisma, asOf)) === 0) return total;
+      // Rows due but held by another sender: give it a moment.
+      if (r.sent + r.retrying + r.failed + r.dead === 0) await new Promise((resolve) => setTimeout(resolve, 50));
     }
   }
 
@@ -91,7 +97,7 @@ export class Dispatcher {
     if (this.running) await this.running.catch(() => undefined);
   }
 
-  private runUntilIdle(): Promise<DrainResult> {
+  private runUntilIdle(asOf?: Date): Promise<DrainResult> {
     if (this.running) {
       this.again = true;
       return this.running;
@@ -102,7 +108,7 @@ export class Dispatcher {
         do {
           this.again = false;
           for (;;) {
-            const r = await this.runBatch();
+            const r = await this.runBatch(asOf ?? new Date());
             total.sent += r.sent;
             total.retrying += r.retrying;
             total.failed += r.failed;
@@ -121,9 +127,9 @@ export class Dispatcher {
     return this.running;
   }
 
-  private async runBatch(): Promise<DrainResult & { claimed: number }> {
+  private async runBatch(asOf: Date): Promise<DrainResult & { claimed: number }> {
     const token = `${this.id}-${randomUUID()}`;
-    const rows = await claimDueRows(this.o.prisma, { token, limit: this.o.batchSize, leaseMs: this.o.leaseMs });
+    const rows = await claimDueRows(this.o.prisma, { token, limit: this.o.batchSize, leaseMs: this.o.leaseMs, dueBy: asOf });
     const result = { claimed: rows.length, sent: 0, retrying: 0, failed: 0, dead: 0 };
     let next = 0;
     const worker = async () => {

@@ -9,18 +9,20 @@ import { dueWhere } from './due-where';
  */
 export async function claimDueRows(
   db: OutboxDb,
-  opts: { token: string; limit: number; leaseMs: number; now?: Date },
+  opts: { token: string; limit: number; leaseMs: number; dueBy?: Date },
 ): Promise<EmailOutbox[]> {
-  const now = opts.now ?? new Date();
+  const now = new Date();
+  // A drain takes only rows due when it began, so a row it reschedules is not retried within the same drain.
+  const dueBy = opts.dueBy && opts.dueBy < now ? opts.dueBy : now;
   const candidates = await db.emailOutbox.findMany({
-    where: dueWhere(now),
+    where: dueWhere(dueBy),
     orderBy: { id: 'asc' },
     take: opts.limit,
     select: { id: true },
   });
   if (candidates.length === 0) return [];
   await db.emailOutbox.updateMany({
-    where: { id: { in: candidates.map((c) => c.id) }, ...dueWhere(now) },
+    where: { id: { in: candidates.map((c) => c.id) }, ...dueWhere(dueBy) },
     data: {
       status: 'sending',
       lockedBy: opts.token,

@@ -23,6 +23,8 @@ export class MailCatcher {
       authOptional: true,
       disabledCommands: ['STARTTLS'],
       logger: false,
+      // Stopping must not wait for the sender's idle pooled connections.
+      closeTimeout: 50,
       onRcptTo: (address, _session: SMTPServerSession, callback) => {
         const failure = this.failWith(address.address);
         if (!failure) return callback();

@@ -17,8 +17,12 @@ export function smtpEnv(port: number, extra: Record<string, string> = {}): Recor
     DEFAULT_FROM_EMAIL: 'Helpdesk <support@helpdesk.test>',
     SITE_URL,
     OUTBOX_RETRY_BASE_MS: '20',
-    OUTBOX_RETRY_MAX_MS: '100',
+    OUTBOX_RETRY_MAX_MS: '200',
+    OUTBOX_MAX_ATTEMPTS: '50',
+    OUTBOX_POLL_INTERVAL_MS: '100',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    // Tests deliver with drain(), so nothing races them in the background; delivery.test.ts covers the embedded mode.
+    DELIVERY: 'worker',
     ...extra,
   };
 }

@@ -1,0 +1,95 @@
+import { createPeople } from '../support/fixtures';
+import { createHarness, type Harness } from '../support/notifier-harness';
+
+let h: Harness;
+let people: Awaited<ReturnType<typeof createPeople>>;
+
+beforeAll(async () => {
+  h = await createHarness();
+  people = await createPeople(h.db.prisma);
+});
+afterAll(() => h.close());
+beforeEach(async () => {
+  await h.notifier.drain();
+  h.mail.clear();
+});
+
+const data = (subject = 'Delivery') => ({ subject, customerId: people.carol.id, createdById: people.cyd.id, assignedToId: people.ada.id });
+const waitFor = async (check: () => boolean | Promise<boolean>, ms = 5000) => {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+};
+
+describe('delivery after commit', () => {
+  it('the embedded dispatcher sends on its own, after the write has returned', async () => {
+    const embedded = h.makeNotifier({ DELIVERY: 'embedded' });
+    const t = await embedded.client.ticket.create({ data: data() });
+    // The write resolved before any SMTP conversation finished.
+    expect(h.mail.messages).toHaveLength(0);
+    await waitFor(async () => (await h.db.prisma.emailOutbox.count({ where: { ticketId: t.id, status: 'sent' } })) === 2);
+    expect(h.mail.messages).toHaveLength(2);
+    await embedded.close();
+  });
+
+  it('SMTP down during writes: the writes succeed, and every email arrives once the server is back', async () => {
+    const n = h.notifier;
+    const port = h.mail.port;
+    await h.mail.stop();
+    const created = [];
+    for (let i = 0; i < 5; i++) created.push(await n.client.ticket.create({ data: data(`Outage ${i}`) }));
+    expect(created).toHaveLength(5);
+    await n.drain();
+    const ids = created.map((t) => t.id);
+    const waiting = await h.db.prisma.emailOutbox.findMany({ where: { ticketId: { in: ids } } });
+    expect(waiting).toHaveLength(10);
+    for (const r of waiting) {
+      expect(r.status).toBe('pending');
+      expect(r.attempts).toBeGreaterThanOrEqual(1);
+      expect(r.lastError).toMatch(/ECONNREFUSED/);
+    }
+
+    await h.mail.start(port);
+    await waitFor(async () => {
+      await n.drain();
+      return (await h.db.prisma.emailOutbox.count({ where: { ticketId: { in: ids }, status: 'sent' } })) === 10;
+    });
+    const subjects = h.mail.messages.map((m) => `${m.envelopeTo[0]} ${m.parsed.subject}`);
+    expect(new Set(subjects).size).toBe(10);
+    expect(subjects).toHaveLength(10);
+  });
+
+  it('a 5xx refusal for one recipient fails that row only; the rest are delivered', async () => {
+    h.mail.failWith = (address) => (address === 'ada@staff.test' ? { code: 550, message: 'No such mailbox' } : null);
+    try {
+      const t = await h.notifier.client.ticket.create({ data: data('Refused') });
+      await h.notifier.drain();
+      const rows = await h.db.prisma.emailOutbox.findMany({ where: { ticketId: t.id }, orderBy: { recipientEmail: 'asc' } });
+      expect(rows.map((r) => [r.recipientEmail, r.status])).toEqual([
+        ['ada@staff.test', 'failed'],
+        ['carol@customer.test', 'sent'],
+      ]);
+      expect(rows[0].lastError).toMatch(/550/);
+      expect(h.mail.messages.map((m) => m.envelopeTo[0])).toEqual(['carol@customer.test']);
+    } finally {
+      h.mail.failWith = () => null;
+    }
+  });
+
+  it('threading headers point every email of a ticket at the same root', async () => {
+    const t = await h.notifier.client.ticket.create({ data: data('Thread') });
+    await h.notifier.client.ticket.update({ where: { id: t.id }, data: { status: 'open' } });
+    await h.notifier.drain();
+    const root = `<ticket-${t.id}@helpdesk.test>`;
+    const mine = h.mail.messages.filter((m) => m.parsed.subject?.includes(`[#${t.id}]`));
+    expect(mine).toHaveLength(4);
+    for (const m of mine) {
+      expect(m.parsed.inReplyTo).toBe(root);
+      expect(m.parsed.references).toBe(root);
+      expect(m.parsed.messageId).toMatch(/@helpdesk\.test>$/);
+    }
+    expect(new Set(mine.map((m) => m.parsed.messageId)).size).toBe(4);
+  });
+});

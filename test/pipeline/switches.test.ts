@@ -1,0 +1,70 @@
+import { runAs } from '../../src';
+import { createPeople } from '../support/fixtures';
+import { createHarness, type Harness } from '../support/notifier-harness';
+
+let h: Harness;
+let people: Awaited<ReturnType<typeof createPeople>>;
+
+beforeAll(async () => {
+  h = await createHarness();
+  people = await createPeople(h.db.prisma);
+});
+afterAll(() => h.close());
+
+const data = () => ({ subject: 'Switch', customerId: people.carol.id, createdById: people.cyd.id, assignedToId: people.ada.id });
+
+async function rowsFor(env: Record<string, string>, write: (n: ReturnType<Harness['makeNotifier']>) => Promise<number>) {
+  const n = h.makeNotifier(env);
+  const ticketId = await write(n);
+  return h.db.prisma.emailOutbox.findMany({ where: { ticketId }, select: { event: true, recipientEmail: true } });
+}
+
+describe('switches', () => {
+  it('EMAIL_NOTIFICATIONS_ENABLED=false queues nothing at all', async () => {
+    const rows = await rowsFor({ EMAIL_NOTIFICATIONS_ENABLED: 'false' }, async (n) => {
+      const t = await n.client.ticket.create({ data: data() });
+      await n.client.ticket.update({ where: { id: t.id }, data: { status: 'closed' } });
+      return t.id;
+    });
+    expect(rows).toEqual([]);
+  });
+
+  it('one event switched off leaves the others on', async () => {
+    const rows = await rowsFor({ EMAIL_NOTIFY_TICKET_CREATED: 'false' }, async (n) => {
+      const t = await n.client.ticket.create({ data: data() });
+      await n.client.ticket.update({ where: { id: t.id }, data: { status: 'open' } });
+      return t.id;
+    });
+    expect(rows.map((r) => r.event).sort()).toEqual(['status_changed', 'status_changed']);
+  });
+
+  it('comment_added switched off: comments send nothing', async () => {
+    const rows = await rowsFor({ EMAIL_NOTIFY_COMMENT_ADDED: 'false' }, async (n) => {
+      const t = await h.db.prisma.ticket.create({ data: data() });
+      await n.client.ticketComment.create({ data: { ticketId: t.id, authorId: people.bob.id, content: 'quiet' } });
+      return t.id;
+    });
+    expect(rows).toEqual([]);
+  });
+
+  it('EMAIL_NOTIFY_ACTOR=true emails people about their own changes too', async () => {
+    const rows = await rowsFor({ EMAIL_NOTIFY_ACTOR: 'true' }, async (n) => {
+      const t = await h.db.prisma.ticket.create({ data: data() });
+      await runAs(people.ada, () => n.client.ticket.update({ where: { id: t.id }, data: { status: 'open' } }));
+      return t.id;
+    });
+    expect(rows.map((r) => r.recipientEmail).sort()).toEqual(['ada@staff.test', 'carol@customer.test']);
+  });
+
+  it('DELIVERY=worker queues rows but leaves sending to the worker', async () => {
+    await h.notifier.drain();
+    h.mail.clear();
+    const n = h.makeNotifier({ DELIVERY: 'worker' });
+    const t = await n.client.ticket.create({ data: data() });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(h.mail.messages).toHaveLength(0);
+    expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: t.id, status: 'pending' } })).toBe(2);
+    await n.drain();
+    expect(h.mail.messages.map((m) => m.envelopeTo[0]).sort()).toEqual(['ada@staff.test', 'carol@customer.test']);
+  });
+});

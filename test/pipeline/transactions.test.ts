@@ -1,0 +1,105 @@
+import { UnboundTransactionError } from '../../src';
+import { createPeople } from '../support/fixtures';
+import { createHarness, type Harness } from '../support/notifier-harness';
+
+let h: Harness;
+let people: Awaited<ReturnType<typeof createPeople>>;
+
+beforeAll(async () => {
+  h = await createHarness();
+  people = await createPeople(h.db.prisma);
+});
+afterAll(() => h.close());
+beforeEach(async () => {
+  await h.notifier.drain();
+  h.mail.clear();
+});
+
+const db = () => h.notifier.client;
+const outboxRows = () => h.db.prisma.emailOutbox.count();
+const ticketData = () => ({ subject: 'Tx ticket', customerId: people.carol.id, createdById: people.cyd.id, assignedToId: people.ada.id });
+
+describe('emails follow the transaction of the write', () => {
+  it('a write that fails leaves no outbox rows and sends nothing', async () => {
+    const before = await outboxRows();
+    // The comment's author does not exist: the insert fails, after the ticket part would have queued mail.
+    await expect(
+      db().ticket.create({ data: { ...ticketData(), comments: { create: { authorId: 987654, content: 'x' } } } }),
+    ).rejects.toThrow();
+    expect(await outboxRows()).toBe(before);
+    await h.notifier.drain();
+    expect(h.mail.messages).toHaveLength(0);
+  });
+
+  it('an interactive transaction that throws leaves no ticket, no row and no email', async () => {
+    const before = await outboxRows();
+    const tickets = await h.db.prisma.ticket.count();
+    await expect(
+      db().$transaction(async (tx) => {
+        const t = await tx.ticket.create({ data: ticketData() });
+        await tx.ticketComment.create({ data: { ticketId: t.id, authorId: people.bob.id, content: 'inside tx' } });
+        throw new Error('changed my mind');
+      }),
+    ).rejects.toThrow('changed my mind');
+    expect(await h.db.prisma.ticket.count()).toBe(tickets);
+    expect(await outboxRows()).toBe(before);
+    await h.notifier.drain();
+    expect(h.mail.messages).toHaveLength(0);
+  });
+
+  it('an interactive transaction that commits sends every email of every write in it, after the commit', async () => {
+    let rowsSeenOutside = -1;
+    const t = await db().$transaction(async (tx) => {
+      const created = await tx.ticket.create({ data: ticketData() });
+      await tx.ticket.update({ where: { id: created.id }, data: { status: 'open' } });
+      // Another connection must not see the rows before the commit (SQLite has one writer, so only check PostgreSQL).
+      if (h.db.provider === 'postgresql') rowsSeenOutside = await h.db.prisma.emailOutbox.count({ where: { ticketId: created.id } });
+      return created;
+    });
+    if (h.db.provider === 'postgresql') expect(rowsSeenOutside).toBe(0);
+    expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: t.id } })).toBeGreaterThanOrEqual(3);
+    await h.notifier.drain();
+    const subjects = h.mail.to('carol@customer.test').map((m) => m.parsed.subject);
+    expect(subjects.sort()).toEqual([`[#${t.id}] New ticket: Tx ticket`, `[#${t.id}] Status changed: Tx ticket`]);
+  });
+
+  it('a callback that returns the query without awaiting it is still inside the transaction', async () => {
+    const t = await h.db.prisma.ticket.create({ data: ticketData() });
+    await db().$transaction((tx) => tx.ticket.update({ where: { id: t.id }, data: { status: 'pending' } }));
+    expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: t.id } })).toBe(2);
+  });
+
+  it('an array $transaction of notifying writes is refused with a clear error, and changes nothing', async () => {
+    const t = await h.db.prisma.ticket.create({ data: ticketData() });
+    await expect(db().$transaction([db().ticket.update({ where: { id: t.id }, data: { status: 'open' } })])).rejects.toThrow(
+      UnboundTransactionError,
+    );
+    expect((await h.db.prisma.ticket.findUniqueOrThrow({ where: { id: t.id } })).status).toBe('new');
+  });
+
+  it('reads in an array $transaction still work', async () => {
+    const [count] = await db().$transaction([db().ticket.count()]);
+    expect(count).toBeGreaterThan(0);
+  });
+
+  it('the extension on a client whose transactions it cannot see refuses writes inside them', async () => {
+    const { ticketNotifications } = await import('../../src');
+    const unbound = h.db.prisma.$extends(
+      ticketNotifications({
+        plan: h.notifier.config.notifications,
+        messageIdDomain: 'helpdesk.test',
+        logger: h.notifier.logger,
+        provider: h.db.provider,
+        onCommitted: () => undefined,
+      }),
+    );
+    const t = await h.db.prisma.ticket.create({ data: ticketData() });
+    // Outside a transaction it works on its own.
+    await unbound.ticket.update({ where: { id: t.id }, data: { status: 'open' } });
+    expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: t.id } })).toBe(2);
+    await expect(
+      unbound.$transaction(async (tx) => tx.ticket.update({ where: { id: t.id }, data: { status: 'pending' } })),
+    ).rejects.toThrow(UnboundTransactionError);
+    expect((await h.db.prisma.ticket.findUniqueOrThrow({ where: { id: t.id } })).status).toBe('open');
+  });
+});
