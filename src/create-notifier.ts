@@ -1,5 +1,6 @@
 import { TicketEmailNotification } from './api';
 import { bindTransactions, ticketNotifications } from './capture';
+import { sendOverdueNotifications } from './commands';
 import { loadConfig, type Config } from './config';
 import { providerOf, type AppPrismaClient } from './db';
 import { Dispatcher } from './delivery';
@@ -66,6 +67,9 @@ export function createTicketNotifier(options: NotifierOptions) {
     transport,
     dispatcher,
     notifications: new TicketEmailNotification(options.prisma, enqueue, onCommitted),
+    /** Queues today's overdue emails (the notify:overdue command). */
+    sendOverdueNotifications: (run?: Parameters<typeof sendOverdueNotifications>[2]) =>
+      sendOverdueNotifications(options.prisma, enqueue, run),
     /** Delivers everything due now; for scripts and tests. */
     drain: () => dispatcher.drain(),
     /** Stops the dispatcher and closes the transport's connections. */

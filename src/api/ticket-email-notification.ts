@@ -1,10 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { currentActor } from '../capture';
-import { planOutboxRows, type EnqueueOptions, type TicketEvents } from '../enqueue';
+import { planOutboxRows, queueOverdue, type EnqueueOptions, type TicketEvents } from '../enqueue';
 import type { CommentState, TicketEvent, TicketState, TicketStatus } from '../notifications';
-import { insertMissingRows, insertRows } from '../outbox';
-
-const utcDay = (d: Date) => d.toISOString().slice(0, 10);
+import { insertRows } from '../outbox';
 
 /**
  * The reference module's programmatic API. Each call queues its emails in the
@@ -60,15 +58,7 @@ export class TicketEmailNotification {
 
   /** At most one overdue email per ticket, recipient and day, however often it is called. */
   async sendOverdueNotification(ticket: TicketState, now = new Date()): Promise<number> {
-    if (!ticket.dueDate) return 0;
-    const rows = await planOutboxRows(
-      this.db,
-      [{ ticket, events: [{ type: 'ticket_overdue', dueDate: ticket.dueDate }] }],
-      undefined,
-      (id) => `overdue:${id}:${utcDay(now)}`,
-      this.options,
-    );
-    const written = await insertMissingRows(this.db, rows);
+    const written = await queueOverdue(this.db, [ticket], now, this.options);
     if (written.length > 0) this.onQueued();
     return written.length;
   }

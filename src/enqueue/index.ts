@@ -1,1 +1,2 @@
 export { planOutboxRows, type TicketEvents, type EnqueueOptions } from './plan-outbox-rows';
+export { queueOverdue, utcDay } from './queue-overdue';

@@ -1,0 +1,1 @@
+export { sendOverdueNotifications, OPEN_STATUSES, type OverdueRun } from './send-overdue-notifications';

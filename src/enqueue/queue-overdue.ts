@@ -1,0 +1,31 @@
+import type { TicketState } from '../notifications';
+import { insertMissingRows, type NewOutboxRow } from '../outbox';
+import { planOutboxRows, type EnqueueOptions } from './plan-outbox-rows';
+
+/** Days are UTC days, so "once per day" means the same thing on every server. */
+export const utcDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/**
+ * Queues overdue emails for these tickets, at most one per ticket, recipient
+ * and day: the idempotency key carries the day, and keys already in the
+ * outbox are skipped. With `dryRun`, returns what would be queued and writes nothing.
+ */
+export async function queueOverdue(
+  db: any,
+  tickets: TicketState[],
+  now: Date,
+  options: EnqueueOptions,
+  dryRun = false,
+): Promise<NewOutboxRow[]> {
+  const items = tickets
+    .filter((t) => t.dueDate !== null)
+    .map((ticket) => ({ ticket, events: [{ type: 'ticket_overdue' as const, dueDate: ticket.dueDate! }] }));
+  const rows = await planOutboxRows(db, items, undefined, (id) => `overdue:${id}:${utcDay(now)}`, options);
+  if (!dryRun) return insertMissingRows(db, rows);
+  const existing = await db.emailOutbox.findMany({
+    where: { idempotencyKey: { in: rows.map((r) => r.idempotencyKey) } },
+    select: { idempotencyKey: true },
+  });
+  const seen = new Set(existing.map((r: { idempotencyKey: string }) => r.idempotencyKey));
+  return rows.filter((r) => !seen.has(r.idempotencyKey));
+}
