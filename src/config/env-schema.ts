@@ -36,6 +36,10 @@ const integer = (min: number, max: number, fallback: number, what = 'an integer'
       return n;
     });
 
+// An empty value means "not set", as it does for every other variable.
+const choice = <const T extends readonly [string, ...string[]]>(values: T, fallback: T[number], message: string) =>
+  z.preprocess((v) => (typeof v === 'string' && v.trim() === '' ? undefined : typeof v === 'string' ? v.trim() : v), z.enum(values, { message }).optional().default(fallback as never));
+
 const text = (fallback: string) =>
   z
     .string()
@@ -96,19 +100,13 @@ const switches = Object.fromEntries(notificationEvents.map((e) => [switchName(e)
 
 export const envSchema = z.object({
   DATABASE_URL: databaseUrl,
-  LOG_LEVEL: z
-    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], {
-      message: 'is not a log level; expected one of fatal, error, warn, info, debug, trace, silent',
-    })
-    .optional()
-    .default('info'),
+  LOG_LEVEL: choice(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'],
+    'info',
+    'is not a log level; expected one of fatal, error, warn, info, debug, trace, silent',
+  ),
 
-  EMAIL_BACKEND: z
-    .enum(['console', 'smtp', 'dummy', 'file', 'ses'], {
-      message: 'is not a backend; expected one of console, smtp, dummy, file, ses',
-    })
-    .optional()
-    .default('console'),
+  EMAIL_BACKEND: choice(['console', 'smtp', 'dummy', 'file', 'ses'], 'console', 'is not a backend; expected one of console, smtp, dummy, file, ses'),
   EMAIL_SERVICE: emailService,
   EMAIL_HOST: text('localhost'),
   EMAIL_PORT: integer(1, 65535, 587, 'a port number'),
@@ -127,10 +125,7 @@ export const envSchema = z.object({
   EMAIL_NOTIFY_ACTOR: bool('EMAIL_NOTIFY_ACTOR', false),
   ...switches,
 
-  DELIVERY: z
-    .enum(['embedded', 'worker'], { message: 'is not a delivery mode; expected embedded or worker' })
-    .optional()
-    .default('embedded'),
+  DELIVERY: choice(['embedded', 'worker'], 'embedded', 'is not a delivery mode; expected embedded or worker'),
   OUTBOX_POLL_INTERVAL_MS: integer(10, 3_600_000, 1000, 'milliseconds'),
   OUTBOX_BATCH_SIZE: integer(1, 1000, 50, 'a row count'),
   OUTBOX_MAX_ATTEMPTS: integer(1, 100, 8, 'an attempt count'),

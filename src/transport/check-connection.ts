@@ -11,25 +11,14 @@ export async function checkConnection(transport: MailTransport, where: string): 
 }
 
 export function explain(error: unknown, where: string): string {
-  const e = error as { code?: string; responseCode?: number; message?: string; response?: string };
+  const e = error as { code?: string; message?: string; response?: string };
   const detail = (e.response || e.message || String(error)).replace(/\s+/g, ' ').trim();
-  switch (e.code) {
-    case 'EDNS':
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return `DNS: the host of ${where} could not be resolved (${detail})`;
-    case 'ECONNREFUSED':
-      return `refused: nothing accepts connections at ${where} (${detail})`;
-    case 'ETIMEDOUT':
-    case 'ECONNECTION':
-    case 'ESOCKET':
-      if (/tls|ssl|certificate|wrong version/i.test(detail)) return `TLS: the secure connection to ${where} failed (${detail})`;
-      return `connection: ${where} did not answer properly (${detail})`;
-    case 'ETLS':
-      return `TLS: the secure connection to ${where} failed (${detail})`;
-    case 'EAUTH':
-      return `auth: ${where} refused the username or password (${detail})`;
-    default:
-      return `failed: ${detail}`;
-  }
+  // Nodemailer wraps socket errors (code ESOCKET, ECONNECTION); the system error is in the message.
+  const has = (pattern: RegExp) => pattern.test(`${e.code ?? ''} ${detail}`);
+  if (has(/EAUTH|\b535\b|authentication/i)) return `auth: ${where} refused the username or password (${detail})`;
+  if (has(/EDNS|ENOTFOUND|EAI_AGAIN|getaddrinfo/)) return `DNS: the host of ${where} could not be resolved (${detail})`;
+  if (has(/ECONNREFUSED/)) return `refused: nothing accepts connections at ${where} (${detail})`;
+  if (has(/ETLS|TLS|SSL|certificate|wrong version number/i)) return `TLS: the secure connection to ${where} failed (${detail})`;
+  if (has(/ETIMEDOUT|timeout/i)) return `timeout: ${where} did not answer in time (${detail})`;
+  return `failed: ${where}: ${detail}`;
 }

@@ -81,3 +81,14 @@ describe('loadConfig', () => {
     expect(error.message).not.toContain('\n');
   });
 });
+
+describe('empty values', () => {
+  it('mean "not set", like a missing variable', () => {
+    const config = loadConfig({ LOG_LEVEL: '', EMAIL_BACKEND: ' ', EMAIL_PORT: '', DELIVERY: '', SITE_URL: '' });
+    expect(config.logLevel).toBe('info');
+    expect(config.email.backend).toBe('console');
+    expect(config.email.smtp.port).toBe(587);
+    expect(config.delivery.mode).toBe('embedded');
+    expect(config.email.siteUrl).toBe('http://localhost:8000');
+  });
+});
