@@ -1,6 +1,6 @@
 import type { ComponentType } from 'react';
 import type { NotificationEvent } from '../src/config';
-import type { TicketEmailProps } from './components/email-context';
+import type { TicketEmailProps } from './_components/email-context';
 import CommentAdded from './comment-added';
 import StatusChanged from './status-changed';
 import TicketAssigned from './ticket-assigned';
@@ -24,5 +24,6 @@ export const templates: TemplateSet = {
   ticket_overdue: TicketOverdue,
 };
 
-export { defaultBrand, type Brand, type TicketEmailProps } from './components/email-context';
-export { previewProps } from './components/preview-payload';
+export { defaultBrand, type Brand, type TicketEmailProps } from './_components/email-context';
+export { previewProps } from './_components/preview-payload';
+export { allPreviews } from './_components/all-previews';

@@ -1,9 +1,9 @@
-import { Layout } from './components/layout';
-import { TicketFacts } from './components/ticket-facts';
-import { Paragraphs } from './components/comments';
-import { OtherChanges } from './components/other-changes';
-import { previewProps } from './components/preview-payload';
-import type { TicketEmailProps } from './components/email-context';
+import { Layout } from './_components/layout';
+import { TicketFacts } from './_components/ticket-facts';
+import { Paragraphs } from './_components/comments';
+import { OtherChanges } from './_components/other-changes';
+import { previewProps } from './_components/preview-payload';
+import type { TicketEmailProps } from './_components/email-context';
 
 export default function TicketClosed(props: TicketEmailProps) {
   const { payload } = props;
@@ -23,4 +23,10 @@ export default function TicketClosed(props: TicketEmailProps) {
   );
 }
 
-TicketClosed.PreviewProps = previewProps({ event: 'ticket_closed', status: { from: 'resolved', to: 'closed' }, ticket: { ...previewProps().payload.ticket, status: 'closed' } });
+// Right-to-left text in the subject and the name.
+TicketClosed.PreviewProps = previewProps({
+  event: 'ticket_closed',
+  recipient: { name: 'ليلى حداد', reason: 'customer' },
+  status: { from: 'resolved', to: 'closed' },
+  ticket: { ...previewProps().payload.ticket, subject: 'الطابعة لا تعمل — Printer offline', status: 'closed', customerName: 'ليلى حداد' },
+});

@@ -1,8 +1,8 @@
-import { Layout } from './components/layout';
-import { TicketFacts } from './components/ticket-facts';
-import { Comments, Paragraphs } from './components/comments';
-import { previewProps } from './components/preview-payload';
-import type { TicketEmailProps } from './components/email-context';
+import { Layout } from './_components/layout';
+import { TicketFacts } from './_components/ticket-facts';
+import { Comments, Paragraphs } from './_components/comments';
+import { previewProps } from './_components/preview-payload';
+import type { TicketEmailProps } from './_components/email-context';
 
 export default function TicketCreated(props: TicketEmailProps) {
   const { payload } = props;
@@ -27,4 +27,10 @@ export default function TicketCreated(props: TicketEmailProps) {
   );
 }
 
-TicketCreated.PreviewProps = previewProps({ event: 'ticket_created', created: true, ticket: { ...previewProps().payload.ticket, status: 'new' } });
+// A ticket nobody is assigned to yet, from a customer whose name is not ASCII.
+TicketCreated.PreviewProps = previewProps({
+  event: 'ticket_created',
+  created: true,
+  recipient: { name: 'Zoë Ægir-Şahin', reason: 'customer' },
+  ticket: { ...previewProps().payload.ticket, status: 'new', assigneeName: null, dueDate: null, customerName: 'Zoë Ægir-Şahin' },
+});

@@ -1,8 +1,8 @@
-import { Layout } from './components/layout';
-import { TicketFacts } from './components/ticket-facts';
-import { Paragraphs } from './components/comments';
-import { previewProps } from './components/preview-payload';
-import { formatDate, type TicketEmailProps } from './components/email-context';
+import { Layout } from './_components/layout';
+import { TicketFacts } from './_components/ticket-facts';
+import { Paragraphs } from './_components/comments';
+import { previewProps } from './_components/preview-payload';
+import { formatDate, type TicketEmailProps } from './_components/email-context';
 
 export default function TicketOverdue(props: TicketEmailProps) {
   const { payload } = props;

@@ -1,9 +1,9 @@
-import { Layout } from './components/layout';
-import { TicketFacts } from './components/ticket-facts';
-import { Comments, Paragraphs } from './components/comments';
-import { OtherChanges } from './components/other-changes';
-import { previewProps } from './components/preview-payload';
-import type { TicketEmailProps } from './components/email-context';
+import { Layout } from './_components/layout';
+import { TicketFacts } from './_components/ticket-facts';
+import { Comments, Paragraphs } from './_components/comments';
+import { OtherChanges } from './_components/other-changes';
+import { previewProps } from './_components/preview-payload';
+import type { TicketEmailProps } from './_components/email-context';
 
 export default function TicketResolved(props: TicketEmailProps) {
   const { payload } = props;

@@ -38,7 +38,7 @@ export function createTicketNotifier(options: NotifierOptions) {
     prisma: options.prisma,
     transport,
     render: renderEmail,
-    renderOptions: { siteUrl: config.email.siteUrl, templates: options.templates, brand: options.brand },
+    renderOptions: { siteUrl: config.email.siteUrl, templates: options.templates, brand: options.brand ?? config.brand },
     logger,
     from: config.email.from,
     messageIdDomain: domain,

@@ -18,5 +18,6 @@ export async function enqueueWrite(tx: any, changes: TicketChange[], actor: Acto
     events: [...diffTicket(c.before, c.after), ...c.newComments.map((comment) => ({ type: 'comment_added' as const, comment }))],
   }));
   const write = `write:${randomUUID()}`;
-  return insertRows(tx, await planOutboxRows(tx, items, actor, (ticketId) => `${write}:${ticketId}`, options));
+  const rows = await planOutboxRows(tx, items, actor, (ticketId) => `${write}:${ticketId}`, { ...options, startsThreads: true });
+  return insertRows(tx, rows);
 }

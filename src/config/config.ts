@@ -27,6 +27,7 @@ export interface Config {
     from: string;
     siteUrl: string;
   };
+  brand: { name: string; color: string; logoUrl?: string; footer?: string };
   notifications: {
     enabled: boolean;
     notifyActor: boolean;

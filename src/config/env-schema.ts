@@ -121,6 +121,25 @@ export const envSchema = z.object({
   DEFAULT_FROM_EMAIL: mailbox('Helpdesk <noreply@helpdesk.localhost>'),
   SITE_URL: httpUrl('http://localhost:8000'),
 
+  BRAND_NAME: text('Helpdesk').refine((v) => v.length <= 80 && !/[\u0000-\u001f]/.test(v), {
+    message: 'is not a usable brand name; expected one line of at most 80 characters',
+  }),
+  BRAND_COLOR: text('#2563eb').refine((v) => /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/.test(v), {
+    message: 'is not a colour; expected a hex colour such as #2563eb or #25e',
+  }),
+  BRAND_LOGO_URL: optionalText.refine(
+    (v) => {
+      if (v === undefined) return true;
+      try {
+        return new URL(v).protocol === 'https:';
+      } catch {
+        return false;
+      }
+    },
+    { message: 'is not an https URL; expected e.g. https://example.com/logo.png (mail clients block plain http images)' },
+  ),
+  BRAND_FOOTER: optionalText,
+
   EMAIL_NOTIFICATIONS_ENABLED: bool('EMAIL_NOTIFICATIONS_ENABLED', true),
   EMAIL_NOTIFY_ACTOR: bool('EMAIL_NOTIFY_ACTOR', false),
   ...switches,

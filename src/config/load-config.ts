@@ -52,6 +52,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       from: e.DEFAULT_FROM_EMAIL,
       siteUrl: e.SITE_URL.replace(/\/+$/, ''),
     },
+    brand: { name: e.BRAND_NAME, color: e.BRAND_COLOR, logoUrl: e.BRAND_LOGO_URL, footer: e.BRAND_FOOTER },
     notifications: {
       enabled: e.EMAIL_NOTIFICATIONS_ENABLED,
       notifyActor: e.EMAIL_NOTIFY_ACTOR,

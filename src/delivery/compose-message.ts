@@ -12,7 +12,7 @@ export function composeMessage(row: EmailOutbox, rendered: RenderedEmail, from: 
     text: rendered.text,
     messageId: row.messageId,
     headers: {
-      ...threadHeaders(row.ticketId, domain),
+      ...threadHeaders(row.ticketId, row.recipientEmail, row.messageId, domain),
       'X-Ticket-Event': row.event,
       'Auto-Submitted': 'auto-generated',
     },

@@ -1,3 +1,3 @@
 export { Dispatcher, type DispatcherOptions, type DrainResult } from './dispatcher';
 export { nextRetryDelay } from './backoff';
-export { threadHeaders, ticketRootMessageId } from './thread-headers';
+export { threadHeaders } from './thread-headers';

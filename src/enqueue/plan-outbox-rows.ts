@@ -17,6 +17,11 @@ export interface EnqueueOptions {
   logger: Logger;
 }
 
+export interface PlanRowsOptions extends EnqueueOptions {
+  /** The rows come from the write that created the ticket: its ticket_created emails start each thread. */
+  startsThreads?: boolean;
+}
+
 /**
  * Events → outbox rows: reads the people involved, applies the recipient
  * rules and switches, and snapshots what each recipient may see. `key` names
@@ -27,7 +32,7 @@ export async function planOutboxRows(
   items: TicketEvents[],
   actor: Actor | undefined,
   key: (ticketId: number) => string,
-  options: EnqueueOptions,
+  options: PlanRowsOptions,
 ): Promise<NewOutboxRow[]> {
   const withEvents = items.filter((i) => i.events.length > 0);
   if (!options.plan.enabled || withEvents.length === 0) return [];
@@ -55,7 +60,14 @@ export async function planOutboxRows(
     for (const email of emails) {
       const payload = buildPayload(email, item.ticket, ticketPeople, people.actor(actor), people.user(item.formerAssigneeId ?? null));
       rows.push(
-        newOutboxRow({ key: key(item.ticket.id), ticketId: item.ticket.id, address: email.address, payload, domain: options.messageIdDomain }),
+        newOutboxRow({
+          key: key(item.ticket.id),
+          ticketId: item.ticket.id,
+          address: email.address,
+          payload,
+          domain: options.messageIdDomain,
+          threadRoot: options.startsThreads === true && email.primary.type === 'ticket_created',
+        }),
       );
     }
   }

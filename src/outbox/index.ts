@@ -5,3 +5,4 @@ export { insertMissingRows } from './insert-missing-rows';
 export { claimDueRows } from './claim-due-rows';
 export { markSent, markRetry, markFailed } from './record-outcome';
 export { countByStatus, countDue, type OutboxCounts } from './count-by-status';
+export { threadRootId } from './message-ids';

@@ -1,5 +1,5 @@
-import { randomUUID } from 'node:crypto';
 import type { EmailPayload } from '../notifications';
+import { newMessageId, threadRootId } from './message-ids';
 
 export interface NewOutboxRow {
   idempotencyKey: string;
@@ -28,6 +28,8 @@ export function newOutboxRow(args: {
   address: string;
   payload: EmailPayload;
   domain: string;
+  /** This is the first email of the recipient's thread about the ticket. */
+  threadRoot?: boolean;
 }): NewOutboxRow {
   return {
     idempotencyKey: `${args.key}:${args.address.toLowerCase()}`,
@@ -37,6 +39,9 @@ export function newOutboxRow(args: {
     recipientName: args.payload.recipient.name,
     audience: args.payload.audience,
     payload: args.payload,
-    messageId: `<${args.payload.event.replace(/_/g, '-')}.${args.ticketId ?? 'none'}.${randomUUID()}@${args.domain}>`,
+    messageId:
+      args.threadRoot && args.ticketId !== null
+        ? threadRootId(args.ticketId, args.address, args.domain)
+        : newMessageId(args.payload.event, args.ticketId, args.domain),
   };
 }

@@ -22,6 +22,15 @@ describe('loadConfig', () => {
     expect(config.delivery.mode).toBe('embedded');
   });
 
+  it('reads the brand', () => {
+    expect(loadConfig({ BRAND_NAME: 'Acme', BRAND_COLOR: '#f60', BRAND_LOGO_URL: 'https://acme.example/l.png' }).brand).toEqual({
+      name: 'Acme',
+      color: '#f60',
+      logoUrl: 'https://acme.example/l.png',
+      footer: undefined,
+    });
+  });
+
   it('reads typed values', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgresql://app@db:5432/helpdesk',
@@ -61,6 +70,10 @@ describe('loadConfig', () => {
     ['EMAIL_SERVICE', 'NoSuchMailer', /is not a service Nodemailer knows/],
     ['LOG_LEVEL', 'loud', /is not a log level/],
     ['DELIVERY', 'carrier-pigeon', /expected embedded or worker/],
+    ['BRAND_COLOR', 'blue', /is not a colour; expected a hex colour/],
+    ['BRAND_COLOR', '#12345', /is not a colour/],
+    ['BRAND_LOGO_URL', 'http://example.com/logo.png', /is not an https URL/],
+    ['BRAND_LOGO_URL', 'logo.png', /is not an https URL/],
   ])('rejects %s=%s', (name, value, expected) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);

@@ -190,6 +190,15 @@ describe(`automatic emails`, () => {
     expect(Object.keys(await delivered()).sort()).toEqual(['ada@staff.test', 'carol@customer.test']);
   });
 
+  it('emails carry the brand from the environment', async () => {
+    const branded = h.makeNotifier({ BRAND_NAME: 'Acme Support', BRAND_COLOR: '#ff6600' });
+    await branded.client.ticket.create({ data: { subject: 'Branded', customerId: people.carol.id, createdById: people.cyd.id } });
+    await branded.drain();
+    const [m] = h.mail.messages;
+    expect(m.parsed.html).toContain('Acme Support');
+    expect(m.parsed.html).toContain('#ff6600');
+  });
+
   it('a customer without an email address is skipped; the others still get theirs', async () => {
     const nomail = await h.db.prisma.customer.create({ data: { name: 'No Mail' } });
     const t = await db().ticket.create({ data: { subject: 'No address', customerId: nomail.id, createdById: people.cyd.id, assignedToId: people.ada.id } });

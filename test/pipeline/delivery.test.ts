@@ -78,18 +78,27 @@ describe('delivery after commit', () => {
     }
   });
 
-  it('threading headers point every email of a ticket at the same root', async () => {
+  it("a ticket's emails form one thread per recipient, rooted at their ticket_created email", async () => {
     const t = await h.notifier.client.ticket.create({ data: data('Thread') });
     await h.notifier.client.ticket.update({ where: { id: t.id }, data: { status: 'open' } });
+    await h.notifier.client.ticketComment.create({ data: { ticketId: t.id, authorId: people.bob.id, content: 'hi' } });
     await h.notifier.drain();
-    const root = `<ticket-${t.id}@helpdesk.test>`;
-    const mine = h.mail.messages.filter((m) => m.parsed.subject?.includes(`[#${t.id}]`));
-    expect(mine).toHaveLength(4);
-    for (const m of mine) {
-      expect(m.parsed.inReplyTo).toBe(root);
-      expect(m.parsed.references).toBe(root);
-      expect(m.parsed.messageId).toMatch(/@helpdesk\.test>$/);
+    for (const address of ['carol@customer.test', 'ada@staff.test']) {
+      const thread = h.mail.to(address).filter((m) => m.parsed.subject?.includes(`[#${t.id}]`));
+      expect(thread.map((m) => m.parsed.subject)).toEqual([
+        `[#${t.id}] New ticket: Thread`,
+        `[#${t.id}] Status changed: Thread`,
+        `[#${t.id}] New comment: Thread`,
+      ]);
+      const [first, ...later] = thread.map((m) => m.parsed);
+      expect(first.messageId).toMatch(new RegExp(`^<ticket-${t.id}\\.[0-9a-f]{16}@helpdesk\\.test>$`));
+      expect(first.inReplyTo).toBeUndefined();
+      for (const m of later) {
+        expect(m.inReplyTo).toBe(first.messageId);
+        expect(m.references).toBe(first.messageId);
+        expect(m.messageId).toMatch(/@helpdesk\.test>$/);
+      }
+      expect(new Set(thread.map((m) => m.parsed.messageId)).size).toBe(3);
     }
-    expect(new Set(mine.map((m) => m.parsed.messageId)).size).toBe(4);
   });
 });

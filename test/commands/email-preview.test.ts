@@ -1,0 +1,47 @@
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+import { root } from '../support/run-script';
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as { port: number };
+      s.close(() => resolve(port));
+    });
+  });
+
+// `npm run email:dev` is React Email's preview server on emails/; it must start and render from local packages alone.
+it('the preview server starts and renders a template with its preview props', async () => {
+  const port = await freePort();
+  const child = spawn(join(root, 'node_modules', '.bin', 'email'), ['dev', '--dir', 'emails', '--port', String(port)], {
+    cwd: root,
+    detached: true,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
+  let log = '';
+  child.stdout.on('data', (d) => (log += d));
+  child.stderr.on('data', (d) => (log += d));
+  try {
+    let body = '';
+    const end = Date.now() + 90_000;
+    while (Date.now() < end) {
+      try {
+        const res = await fetch(`http://127.0.0.1:${port}/preview/ticket-created`);
+        if (res.ok) {
+          body = await res.text();
+          break;
+        }
+      } catch {
+        // not listening yet
+      }
+      await new Promise((r) => setTimeout(r, 500));
+    }
+    expect(body).toContain('We received your request #42');
+    expect(body).toContain('Zoë Ægir-Şahin');
+  } catch (error) {
+    throw new Error(`${(error as Error).message}\npreview server said:\n${log}`);
+  } finally {
+    process.kill(-child.pid!, 'SIGTERM');
+  }
+}, 120_000);
