@@ -3,7 +3,7 @@ import { bindTransactions, ticketNotifications } from './capture';
 import { sendOverdueNotifications } from './commands';
 import { loadConfig, type Config } from './config';
 import { providerOf, type AppPrismaClient } from './db';
-import { Dispatcher } from './delivery';
+import { Dispatcher, rateLimiter } from './delivery';
 import type { EnqueueOptions } from './enqueue';
 import { createLogger, type Logger } from './logging';
 import { messageIdDomain } from './outbox';
@@ -33,6 +33,7 @@ export function createTicketNotifier(options: NotifierOptions) {
   const transport = options.transport ?? createTransport(config, logger);
   const domain = messageIdDomain(config.email.from);
   const embedded = config.delivery.mode === 'embedded';
+  const provider = providerOf(config.databaseUrl);
 
   const dispatcher = new Dispatcher({
     prisma: options.prisma,
@@ -47,6 +48,8 @@ export function createTicketNotifier(options: NotifierOptions) {
     pollIntervalMs: config.delivery.pollIntervalMs,
     retry: { baseMs: config.delivery.retryBaseMs, maxMs: config.delivery.retryMaxMs, maxAttempts: config.delivery.maxAttempts },
     concurrency: config.email.backend === 'smtp' ? config.email.smtp.poolSize : 1,
+    provider,
+    rateLimit: rateLimiter(config.email.ratePerSecond),
   });
   // In worker mode another process sends; this one only writes rows.
   const onCommitted = () => {
@@ -55,7 +58,7 @@ export function createTicketNotifier(options: NotifierOptions) {
   const enqueue: EnqueueOptions = { plan: config.notifications, messageIdDomain: domain, logger };
 
   const client = bindTransactions(
-    options.prisma.$extends(ticketNotifications({ ...enqueue, provider: providerOf(config.databaseUrl), onCommitted })),
+    options.prisma.$extends(ticketNotifications({ ...enqueue, provider, onCommitted })),
     onCommitted,
   );
   if (embedded) dispatcher.start({ keepAlive: false });

@@ -23,6 +23,8 @@ export interface Config {
     backend: EmailBackend;
     smtp: SmtpSettings;
     filePath: string;
+    /** Sends per second per process; 0 means no limit. */
+    ratePerSecond: number;
     awsRegion?: string;
     from: string;
     siteUrl: string;

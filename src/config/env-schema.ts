@@ -117,6 +117,7 @@ export const envSchema = z.object({
   EMAIL_TIMEOUT_MS: integer(100, 600_000, 20_000, 'milliseconds'),
   EMAIL_POOL_SIZE: integer(1, 50, 5, 'a connection count'),
   EMAIL_FILE_PATH: text('./data/mail'),
+  EMAIL_RATE_PER_SECOND: integer(0, 100_000, 0, 'emails per second (0 for no limit)'),
   AWS_REGION: optionalText,
   DEFAULT_FROM_EMAIL: mailbox('Helpdesk <noreply@helpdesk.localhost>'),
   SITE_URL: httpUrl('http://localhost:8000'),

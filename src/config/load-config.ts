@@ -48,6 +48,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
         poolSize: e.EMAIL_POOL_SIZE,
       },
       filePath: e.EMAIL_FILE_PATH,
+      ratePerSecond: e.EMAIL_RATE_PER_SECOND,
       awsRegion: e.AWS_REGION,
       from: e.DEFAULT_FROM_EMAIL,
       siteUrl: e.SITE_URL.replace(/\/+$/, ''),

@@ -22,6 +22,9 @@ export interface DispatcherOptions {
   retry: { baseMs: number; maxMs: number; maxAttempts: number };
   /** Sends at once; the SMTP pool's size is the natural limit. */
   concurrency: number;
+  provider: 'sqlite' | 'postgresql';
+  /** Waits until the next send is allowed (EMAIL_RATE_PER_SECOND). */
+  rateLimit: () => Promise<void>;
 }
 
 export interface DrainResult {
@@ -129,7 +132,7 @@ export class Dispatcher {
 
   private async runBatch(asOf: Date): Promise<DrainResult & { claimed: number }> {
     const token = `${this.id}-${randomUUID()}`;
-    const rows = await claimDueRows(this.o.prisma, { token, limit: this.o.batchSize, leaseMs: this.o.leaseMs, dueBy: asOf });
+    const rows = await claimDueRows(this.o.prisma, { token, limit: this.o.batchSize, leaseMs: this.o.leaseMs, dueBy: asOf, provider: this.o.provider });
     const result = { claimed: rows.length, sent: 0, retrying: 0, failed: 0, dead: 0 };
     let next = 0;
     const worker = async () => {
@@ -155,6 +158,7 @@ export class Dispatcher {
       return 'failed' as const;
     }
     try {
+      await this.o.rateLimit();
       const info = await this.o.transport.sendMail(composeMessage(row, rendered, this.o.from, this.o.messageIdDomain));
       await markSent(this.o.prisma, row.id, token);
       log.info({ messageId: row.messageId, response: info?.response }, 'email sent');

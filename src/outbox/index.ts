@@ -6,3 +6,5 @@ export { claimDueRows } from './claim-due-rows';
 export { markSent, markRetry, markFailed } from './record-outcome';
 export { countByStatus, countDue, type OutboxCounts } from './count-by-status';
 export { threadRootId } from './message-ids';
+export { requeueRows, recentProblems } from './requeue-rows';
+export type { ClaimOptions } from './claim-due-rows';

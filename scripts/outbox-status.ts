@@ -1,0 +1,26 @@
+import { Command } from 'commander';
+import { runCommand } from './command';
+import { createPrismaClient } from '../src/db';
+import { countByStatus, recentProblems } from '../src/outbox';
+
+const program = new Command('outbox:status')
+  .description('Show how many emails are in each state, and the latest errors.')
+  .option('--errors <n>', 'how many recent errors to show', (v) => Number.parseInt(v, 10), 10)
+  .parse();
+
+void runCommand(async (config) => {
+  const { errors } = program.opts<{ errors: number }>();
+  const prisma = createPrismaClient(config.databaseUrl);
+  try {
+    const counts = await countByStatus(prisma);
+    for (const [status, n] of Object.entries(counts)) console.log(`${status.padEnd(8)} ${n}`);
+    const problems = await recentProblems(prisma, errors);
+    if (problems.length > 0) console.log('\nlatest errors:');
+    for (const p of problems) {
+      const when = p.status === 'pending' ? ` (retry at ${p.nextAttemptAt.toISOString()})` : '';
+      console.log(`#${p.id} ${p.status}${when} ${p.event} ticket ${p.ticketId ?? '-'} → ${p.recipientEmail}, ${p.attempts} attempt(s): ${p.lastError}`);
+    }
+  } finally {
+    await prisma.$disconnect();
+  }
+});
