@@ -17,6 +17,8 @@ export class MailCatcher {
   private server: SMTPServer | null = null;
   port = 0;
   failWith: (address: string) => { code: number; message: string } | null = () => null;
+  /** Holds each message this long before accepting it, to keep sends in flight. */
+  delayMs = 0;
 
   async start(port = 0): Promise<this> {
     const server = new SMTPServer({
@@ -35,6 +37,7 @@ export class MailCatcher {
         const chunks: Buffer[] = [];
         stream.on('data', (c: Buffer) => chunks.push(c));
         stream.on('end', async () => {
+          if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
           const raw = Buffer.concat(chunks).toString('utf8');
           this.messages.push({
             envelopeTo: session.envelope.rcptTo.map((r) => r.address),
@@ -58,6 +61,13 @@ export class MailCatcher {
     const server = this.server;
     this.server = null;
     if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  /** How many times each Message-ID arrived. */
+  countsByMessageId(): Map<string, number> {
+    const counts = new Map<string, number>();
+    for (const m of this.messages) counts.set(m.parsed.messageId ?? '', (counts.get(m.parsed.messageId ?? '') ?? 0) + 1);
+    return counts;
   }
 
   /** Messages whose envelope includes `address`. */

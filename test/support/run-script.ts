@@ -2,12 +2,15 @@ import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 
 export const root = join(__dirname, '..', '..');
-const tsx = join(root, 'node_modules', '.bin', 'tsx');
+// `node --import tsx` runs the script in this one process; the tsx CLI would start a child, and a signal
+// sent to the CLI (SIGKILL above all) would not reach the command itself.
+const node = (script: string, args: string[]) => [process.execPath, ['--import', 'tsx', join(root, 'scripts', script), ...args]] as const;
 
 /** Runs one of the project's commands as a user would, and collects what it printed. */
 export function runScript(script: string, args: string[], env: Record<string, string>): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    execFile(tsx, [join(root, 'scripts', script), ...args], { cwd: root, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+    const [cmd, argv] = node(script, args);
+    execFile(cmd, argv, { cwd: root, env: { ...process.env, ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
       resolve({ code: error ? ((error as any).code ?? 1) : 0, stdout, stderr });
     });
   });
@@ -15,7 +18,8 @@ export function runScript(script: string, args: string[], env: Record<string, st
 
 /** Starts a long-running command; the caller stops it. */
 export function startScript(script: string, args: string[], env: Record<string, string>): ChildProcess & { output: () => string } {
-  const child = spawn(tsx, [join(root, 'scripts', script), ...args], { cwd: root, env: { ...process.env, ...env } });
+  const [cmd, argv] = node(script, args);
+  const child = spawn(cmd, argv, { cwd: root, env: { ...process.env, ...env } });
   let out = '';
   child.stdout!.on('data', (d) => (out += d));
   child.stderr!.on('data', (d) => (out += d));

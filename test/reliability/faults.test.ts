@@ -1,0 +1,154 @@
+import { createPeople } from '../support/fixtures';
+import { createHarness, smtpEnv, type Harness } from '../support/notifier-harness';
+import { queueRows } from '../support/queue-rows';
+import { exitOf, startScript } from '../support/run-script';
+
+let h: Harness;
+let people: Awaited<ReturnType<typeof createPeople>>;
+
+beforeAll(async () => {
+  h = await createHarness();
+  people = await createPeople(h.db.prisma);
+});
+afterAll(() => h.close());
+beforeEach(async () => {
+  await h.db.prisma.emailOutbox.deleteMany();
+  h.mail.clear();
+  h.mail.failWith = () => null;
+  h.mail.delayMs = 0;
+});
+
+const waitFor = async (check: () => Promise<boolean> | boolean, ms = 60_000) => {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+};
+const countSent = () => h.db.prisma.emailOutbox.count({ where: { status: 'sent' } });
+const workerEnv = (extra: Record<string, string> = {}) => ({
+  DATABASE_URL: h.db.url,
+  ...smtpEnv(h.mail.port),
+  OUTBOX_POLL_INTERVAL_MS: '50',
+  LOG_LEVEL: 'warn',
+  ...extra,
+});
+
+/** Every outbox row arrived at least once, and the server saw nothing the outbox does not hold. */
+async function expectNothingLost() {
+  const rows = await h.db.prisma.emailOutbox.findMany({ select: { messageId: true, status: true } });
+  const arrived = h.mail.countsByMessageId();
+  expect(rows.every((r) => r.status === 'sent')).toBe(true);
+  expect(new Set(arrived.keys())).toEqual(new Set(rows.map((r) => r.messageId)));
+  return arrived;
+}
+
+describe('faults', () => {
+  it('SMTP down during a burst of writes, then up: every email arrives exactly once', async () => {
+    const port = h.mail.port;
+    await h.mail.stop();
+    for (let i = 0; i < 15; i++) {
+      await h.notifier.client.ticket.create({
+        data: { subject: `Burst ${i}`, customerId: people.carol.id, createdById: people.cyd.id, assignedToId: people.ada.id },
+      });
+    }
+    await h.notifier.drain();
+    expect(await h.db.prisma.emailOutbox.count({ where: { status: 'pending', attempts: { gte: 1 } } })).toBe(30);
+    await h.mail.start(port);
+    await waitFor(async () => {
+      await h.notifier.drain();
+      return (await countSent()) === 30;
+    });
+    const arrived = await expectNothingLost();
+    expect([...arrived.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it.each([421, 451])('a server answering %i for a while: retried, then delivered once', async (code) => {
+    const refusals = new Map<string, number>();
+    h.mail.failWith = (address) => {
+      const n = refusals.get(address) ?? 0;
+      if (n >= 3) return null;
+      refusals.set(address, n + 1);
+      return { code, message: 'Try again later' };
+    };
+    await queueRows(h.db.prisma, 5, `busy${code}-`);
+    await waitFor(async () => {
+      await h.notifier.drain();
+      return (await countSent()) === 5;
+    });
+    const rows = await h.db.prisma.emailOutbox.findMany();
+    // The server refused each address three times; the outbox retried each row (Nodemailer's pool may
+    // itself retry once on a fresh connection after a 421 closes one, so a row can need fewer attempts).
+    expect([...refusals.values()]).toEqual([3, 3, 3, 3, 3]);
+    expect(rows.every((r) => r.attempts >= 2 && r.lastError === null)).toBe(true);
+    const arrived = await expectNothingLost();
+    expect([...arrived.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('a worker killed with SIGKILL mid-batch and restarted: nothing lost, only in-flight messages repeated', async () => {
+    const ids = await queueRows(h.db.prisma, 30, 'kill');
+    h.mail.delayMs = 100;
+    const env = workerEnv({ OUTBOX_LEASE_MS: '1500', EMAIL_POOL_SIZE: '2', OUTBOX_BATCH_SIZE: '10' });
+    const first = startScript('worker.ts', [], env);
+    await waitFor(() => h.mail.messages.length >= 5);
+    first.kill('SIGKILL');
+    expect((await exitOf(first)).signal).toBe('SIGKILL');
+    const beforeRestart = h.mail.messages.length;
+    expect(beforeRestart).toBeLessThan(30);
+
+    const second = startScript('worker.ts', [], env);
+    try {
+      await waitFor(async () => (await countSent()) === 30);
+    } finally {
+      second.kill('SIGTERM');
+      await exitOf(second);
+    }
+    const arrived = await expectNothingLost();
+    expect(new Set(arrived.keys())).toEqual(new Set(ids));
+    // A repeat is the same message (same Message-ID), and only one the killed worker had in flight.
+    const repeated = [...arrived.values()].filter((n) => n > 1);
+    expect(repeated.every((n) => n === 2)).toBe(true);
+    expect(repeated.length).toBeLessThanOrEqual(2);
+  });
+
+  it('two workers draining 1,000 rows deliver each exactly once', async () => {
+    const ids = await queueRows(h.db.prisma, 1000, 'pair');
+    const env = workerEnv({ OUTBOX_BATCH_SIZE: '25' });
+    const a = startScript('worker.ts', [], env);
+    const b = startScript('worker.ts', [], env);
+    try {
+      await waitFor(async () => (await countSent()) === 1000, 120_000);
+    } finally {
+      a.kill('SIGTERM');
+      b.kill('SIGTERM');
+      expect((await exitOf(a)).code).toBe(0);
+      expect((await exitOf(b)).code).toBe(0);
+    }
+    const arrived = await expectNothingLost();
+    expect(arrived.size).toBe(1000);
+    expect(new Set(arrived.keys())).toEqual(new Set(ids));
+    expect(h.mail.messages).toHaveLength(1000);
+  }, 180_000);
+
+  it('the database connection dropped while the worker runs: it recovers without a restart', async () => {
+    if (h.db.provider !== 'postgresql') {
+      // An embedded SQLite file has no connection to drop; the PostgreSQL run covers this.
+      return;
+    }
+    const worker = startScript('worker.ts', [], workerEnv());
+    try {
+      await queueRows(h.db.prisma, 3, 'before-drop');
+      await waitFor(async () => (await countSent()) === 3);
+      const dbName = new URL(h.db.url).pathname.slice(1);
+      await h.db.prisma.$executeRawUnsafe(
+        `SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '${dbName}' AND pid <> pg_backend_pid()`,
+      );
+      await queueRows(h.db.prisma, 3, 'after-drop');
+      await waitFor(async () => (await countSent()) === 6, 30_000);
+    } finally {
+      worker.kill('SIGTERM');
+    }
+    expect((await exitOf(worker)).code).toBe(0);
+    await expectNothingLost();
+  });
+});

@@ -1,0 +1,18 @@
+import { previewProps } from '../../emails';
+import type { AppPrismaClient } from '../../src/db';
+import { insertRows, newOutboxRow } from '../../src/outbox';
+
+/** Puts `count` ready-to-send rows straight into the outbox, as a burst of writes would. */
+export async function queueRows(prisma: AppPrismaClient, count: number, prefix = 'load'): Promise<string[]> {
+  const rows = Array.from({ length: count }, (_, i) =>
+    newOutboxRow({
+      key: `${prefix}:${i}`,
+      ticketId: 42,
+      address: `${prefix}${i}@load.test`,
+      payload: previewProps({ recipient: { name: `Reader ${i}`, reason: 'customer' } }).payload,
+      domain: 'helpdesk.test',
+    }),
+  );
+  for (let i = 0; i < rows.length; i += 200) await insertRows(prisma, rows.slice(i, i + 200));
+  return rows.map((r) => r.messageId);
+}
