@@ -130,11 +130,9 @@ describe('faults', () => {
     expect(h.mail.messages).toHaveLength(1000);
   }, 180_000);
 
-  it('the database connection dropped while the worker runs: it recovers without a restart', async () => {
-    if (h.db.provider !== 'postgresql') {
-      // An embedded SQLite file has no connection to drop; the PostgreSQL run covers this.
-      return;
-    }
+  // An embedded SQLite file has no server connection to drop: this runs in the PostgreSQL pass.
+  const onPostgres = process.env.TEST_DATABASE_URL ? it : it.skip;
+  onPostgres('the database connection dropped while the worker runs: it recovers without a restart', async () => {
     const worker = startScript('worker.ts', [], workerEnv());
     try {
       await queueRows(h.db.prisma, 3, 'before-drop');
@@ -150,5 +148,19 @@ describe('faults', () => {
     }
     expect((await exitOf(worker)).code).toBe(0);
     await expectNothingLost();
+  });
+});
+
+describe('EMAIL_RATE_PER_SECOND', () => {
+  it('spaces real sends out: 30 emails at 10 per second take at least two seconds after the first burst', async () => {
+    await h.db.prisma.emailOutbox.deleteMany();
+    h.mail.clear();
+    const limited = h.makeNotifier({ EMAIL_RATE_PER_SECOND: '10' });
+    await queueRows(h.db.prisma, 30, 'rate');
+    const started = Date.now();
+    await limited.drain();
+    expect(h.mail.messages).toHaveLength(30);
+    // A lower bound only: a slow machine can take longer, never shorter.
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
   });
 });
