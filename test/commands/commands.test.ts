@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPeople } from '../support/fixtures';
 import { createHarness, smtpEnv, type Harness } from '../support/notifier-harness';
+import { waitFor } from '../support/with-harness';
 import { exitOf, runScript, startScript } from '../support/run-script';
 
 let h: Harness;
@@ -17,13 +18,6 @@ beforeAll(async () => {
 afterAll(() => h.close());
 beforeEach(() => h.mail.clear());
 
-const waitFor = async (check: () => Promise<boolean> | boolean, ms = 20_000) => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
 
 describe('npm run worker', () => {
   it('delivers rows another process queued, and exits 0 on SIGTERM', async () => {

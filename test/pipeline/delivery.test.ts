@@ -1,27 +1,11 @@
-import { createPeople } from '../support/fixtures';
-import { createHarness, type Harness } from '../support/notifier-harness';
+import type { Harness } from '../support/notifier-harness';
+import { withHarness, waitFor, type People } from '../support/with-harness';
 
 let h: Harness;
-let people: Awaited<ReturnType<typeof createPeople>>;
-
-beforeAll(async () => {
-  h = await createHarness();
-  people = await createPeople(h.db.prisma);
-});
-afterAll(() => h.close());
-beforeEach(async () => {
-  await h.notifier.drain();
-  h.mail.clear();
-});
+let people: People;
+withHarness((harness, cast) => ((h = harness), (people = cast)));
 
 const data = (subject = 'Delivery') => ({ subject, customerId: people.carol.id, createdById: people.cyd.id, assignedToId: people.ada.id });
-const waitFor = async (check: () => boolean | Promise<boolean>, ms = 5000) => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-};
 
 describe('delivery after commit', () => {
   it('the embedded dispatcher sends on its own, after the write has returned', async () => {

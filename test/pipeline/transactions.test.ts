@@ -1,19 +1,10 @@
 import { UnboundTransactionError } from '../../src';
-import { createPeople } from '../support/fixtures';
-import { createHarness, type Harness } from '../support/notifier-harness';
+import type { Harness } from '../support/notifier-harness';
+import { withHarness, type People } from '../support/with-harness';
 
 let h: Harness;
-let people: Awaited<ReturnType<typeof createPeople>>;
-
-beforeAll(async () => {
-  h = await createHarness();
-  people = await createPeople(h.db.prisma);
-});
-afterAll(() => h.close());
-beforeEach(async () => {
-  await h.notifier.drain();
-  h.mail.clear();
-});
+let people: People;
+withHarness((harness, cast) => ((h = harness), (people = cast)));
 
 const db = () => h.notifier.client;
 const outboxRows = () => h.db.prisma.emailOutbox.count();

@@ -1,19 +1,10 @@
 import type { TicketEmailProps } from '../../emails';
-import { createPeople } from '../support/fixtures';
-import { createHarness, type Harness } from '../support/notifier-harness';
+import type { Harness } from '../support/notifier-harness';
+import { withHarness, type People } from '../support/with-harness';
 
 let h: Harness;
-let people: Awaited<ReturnType<typeof createPeople>>;
-
-beforeAll(async () => {
-  h = await createHarness();
-  people = await createPeople(h.db.prisma);
-});
-afterAll(() => h.close());
-beforeEach(async () => {
-  await h.notifier.drain();
-  h.mail.clear();
-});
+let people: People;
+withHarness((harness, cast) => ((h = harness), (people = cast)));
 
 const ticket = (subject: string, extra: Record<string, unknown> = {}) =>
   h.notifier.client.ticket.create({ data: { subject, customerId: people.carol.id, createdById: people.cyd.id, assignedToId: people.ada.id, ...extra } });

@@ -1,5 +1,6 @@
 import { createPeople } from '../support/fixtures';
 import { createHarness, smtpEnv, type Harness } from '../support/notifier-harness';
+import { waitFor } from '../support/with-harness';
 import { queueRows } from '../support/queue-rows';
 import { exitOf, startScript } from '../support/run-script';
 
@@ -18,13 +19,6 @@ beforeEach(async () => {
   h.mail.delayMs = 0;
 });
 
-const waitFor = async (check: () => Promise<boolean> | boolean, ms = 60_000) => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error('timed out');
-    await new Promise((r) => setTimeout(r, 50));
-  }
-};
 const countSent = () => h.db.prisma.emailOutbox.count({ where: { status: 'sent' } });
 const workerEnv = (extra: Record<string, string> = {}) => ({
   DATABASE_URL: h.db.url,

@@ -85,7 +85,7 @@ it('no customer ever receives an internal comment, and every recipient set follo
         const db = h.notifier.client;
         const actor: Actor | undefined =
           op.kind === 'comment' || op.actor === 'nobody' ? undefined : op.actor === 'customer' ? { kind: 'customer', id: people.carol.id } : { kind: 'user', id: ids[op.actor] };
-        const write = () => {
+        const write = (): PromiseLike<unknown> => {
           switch (op.kind) {
             case 'status':
               return db.ticket.update({ where: { id: t.id }, data: { status: op.to } });
