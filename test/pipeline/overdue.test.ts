@@ -1,14 +1,9 @@
-import { createPeople } from '../support/fixtures';
-import { createHarness, type Harness } from '../support/notifier-harness';
+import type { Harness } from '../support/notifier-harness';
+import { withHarness, type People } from '../support/with-harness';
 
 let h: Harness;
-let people: Awaited<ReturnType<typeof createPeople>>;
-
-beforeAll(async () => {
-  h = await createHarness();
-  people = await createPeople(h.db.prisma);
-});
-afterAll(() => h.close());
+let people: People;
+withHarness((harness, cast) => ((h = harness), (people = cast)), { freshEachTest: false });
 
 const day = 86_400_000;
 const now = new Date('2026-11-25T09:00:00Z');

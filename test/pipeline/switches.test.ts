@@ -1,15 +1,10 @@
 import { runAs } from '../../src';
-import { createPeople } from '../support/fixtures';
-import { createHarness, type Harness } from '../support/notifier-harness';
+import type { Harness } from '../support/notifier-harness';
+import { withHarness, type People } from '../support/with-harness';
 
 let h: Harness;
-let people: Awaited<ReturnType<typeof createPeople>>;
-
-beforeAll(async () => {
-  h = await createHarness();
-  people = await createPeople(h.db.prisma);
-});
-afterAll(() => h.close());
+let people: People;
+withHarness((harness, cast) => ((h = harness), (people = cast)), { freshEachTest: false });
 
 const data = () => ({ subject: 'Switch', customerId: people.carol.id, createdById: people.cyd.id, assignedToId: people.ada.id });
 

@@ -1,17 +1,11 @@
-import { createPeople } from '../support/fixtures';
-import { createHarness, smtpEnv, type Harness } from '../support/notifier-harness';
-import { waitFor } from '../support/with-harness';
+import { smtpEnv, type Harness } from '../support/notifier-harness';
+import { withHarness, waitFor, type People } from '../support/with-harness';
 import { queueRows } from '../support/queue-rows';
 import { exitOf, startScript } from '../support/run-script';
 
 let h: Harness;
-let people: Awaited<ReturnType<typeof createPeople>>;
-
-beforeAll(async () => {
-  h = await createHarness();
-  people = await createPeople(h.db.prisma);
-});
-afterAll(() => h.close());
+let people: People;
+withHarness((harness, cast) => ((h = harness), (people = cast)), { freshEachTest: false });
 beforeEach(async () => {
   await h.db.prisma.emailOutbox.deleteMany();
   h.mail.clear();

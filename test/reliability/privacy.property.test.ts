@@ -1,16 +1,11 @@
 import fc from 'fast-check';
 import { runAs, type Actor } from '../../src';
-import { createPeople } from '../support/fixtures';
-import { createHarness, type Harness } from '../support/notifier-harness';
+import type { Harness } from '../support/notifier-harness';
+import { withHarness, type People } from '../support/with-harness';
 
 let h: Harness;
-let people: Awaited<ReturnType<typeof createPeople>>;
-
-beforeAll(async () => {
-  h = await createHarness();
-  people = await createPeople(h.db.prisma);
-});
-afterAll(() => h.close());
+let people: People;
+withHarness((harness, cast) => ((h = harness), (people = cast)), { freshEachTest: false });
 
 const STATUSES = ['new', 'open', 'in_progress', 'pending', 'resolved', 'closed'] as const;
 const PRIORITIES = ['low', 'medium', 'high', 'urgent'] as const;

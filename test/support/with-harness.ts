@@ -7,13 +7,14 @@ export type People = Awaited<ReturnType<typeof createPeople>>;
  * The usual frame of a delivery test file: one harness and cast for the file,
  * and each test starting with nothing due and no mail caught.
  */
-export function withHarness(use: (h: Harness, people: People) => void): void {
+export function withHarness(use: (h: Harness, people: People) => void, options: { freshEachTest?: boolean } = {}): void {
   let h: Harness;
   beforeAll(async () => {
     h = await createHarness();
     use(h, await createPeople(h.db.prisma));
   });
   afterAll(() => h.close());
+  if (options.freshEachTest === false) return;
   beforeEach(async () => {
     await h.notifier.drain();
     h.mail.clear();
