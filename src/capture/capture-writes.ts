@@ -43,17 +43,24 @@ async function captureOneTicket(call: WriteCall): Promise<Captured> {
   return { result: stripId(result, strip), changes: [{ before, after, newComments }] };
 }
 
-/** ticket.createMany(AndReturn): created through createManyAndReturn so every new ticket is known. */
+/**
+ * createMany / createManyAndReturn on either model, run as createManyAndReturn
+ * so every new row is known: the full rows for the notifier, and the result
+ * shaped as the caller asked (a count, or the rows they selected).
+ */
+async function createManyKnown<T>(call: WriteCall, model: 'ticket' | 'ticketComment'): Promise<{ rows: T[]; result: any }> {
+  const counting = call.operation === 'createMany';
+  const { args, strip } = withId(call.args);
+  const created = await call.run('createManyAndReturn', counting ? { data: call.args.data, skipDuplicates: call.args.skipDuplicates } : args);
+  const rows: T[] =
+    counting || returnsFullRow(call.args) ? created : await call.db[model].findMany({ where: { id: { in: created.map((r: any) => r.id) } } });
+  return { rows, result: counting ? { count: created.length } : created.map((r: any) => stripId(r, strip)) };
+}
+
+/** ticket.createMany(AndReturn): each new ticket is a ticket_created. */
 async function captureManyTickets(call: WriteCall): Promise<Captured> {
-  const { args: withIdArgs, strip } = withId(call.args);
-  const created = await call.run('createManyAndReturn', call.operation === 'createMany' ? { data: call.args.data, skipDuplicates: call.args.skipDuplicates } : withIdArgs);
-  const full: TicketState[] =
-    call.operation === 'createMany' || returnsFullRow(call.args)
-      ? created
-      : await call.db.ticket.findMany({ where: { id: { in: created.map((r: any) => r.id) } } });
-  const changes = full.map((after) => ({ before: null, after, newComments: [] }));
-  const result = call.operation === 'createMany' ? { count: created.length } : created.map((r: any) => stripId(r, strip));
-  return { result, changes };
+  const { rows, result } = await createManyKnown<TicketState>(call, 'ticket');
+  return { result, changes: rows.map((after) => ({ before: null, after, newComments: [] })) };
 }
 
 /**
@@ -84,13 +91,7 @@ async function captureComments(call: WriteCall): Promise<Captured> {
     comments = [returnsFullRow(args) ? created : await db.ticketComment.findUniqueOrThrow({ where: { id: created.id } })];
     result = stripId(created, strip);
   } else {
-    const { args, strip } = withId(call.args);
-    const created = await call.run('createManyAndReturn', operation === 'createMany' ? { data: call.args.data, skipDuplicates: call.args.skipDuplicates } : args);
-    comments =
-      operation === 'createMany' || returnsFullRow(call.args)
-        ? created
-        : await db.ticketComment.findMany({ where: { id: { in: created.map((c: any) => c.id) } } });
-    result = operation === 'createMany' ? { count: created.length } : created.map((c: any) => stripId(c, strip));
+    ({ rows: comments, result } = await createManyKnown<CommentState>(call, 'ticketComment'));
   }
   const ticketIds = [...new Set(comments.map((c) => c.ticketId))];
   const tickets: TicketState[] = await db.ticket.findMany({ where: { id: { in: ticketIds } } });

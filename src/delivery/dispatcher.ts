@@ -34,6 +34,13 @@ export interface DrainResult {
   dead: number;
 }
 
+function addInto(total: DrainResult, r: DrainResult): void {
+  total.sent += r.sent;
+  total.retrying += r.retrying;
+  total.failed += r.failed;
+  total.dead += r.dead;
+}
+
 /**
  * Moves committed outbox rows to the mail server: claim a batch, render,
  * send, record the outcome. Runs after each commit that queued mail (kick),
@@ -83,10 +90,7 @@ export class Dispatcher {
     const total: DrainResult = { sent: 0, retrying: 0, failed: 0, dead: 0 };
     for (;;) {
       const r = await this.runUntilIdle(asOf);
-      total.sent += r.sent;
-      total.retrying += r.retrying;
-      total.failed += r.failed;
-      total.dead += r.dead;
+      addInto(total, r);
       if ((await countDue(this.o.prisma, asOf)) === 0) return total;
       // Rows due but held by another sender: give it a moment.
       if (r.sent + r.retrying + r.failed + r.dead === 0) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -112,10 +116,7 @@ export class Dispatcher {
           this.again = false;
           for (;;) {
             const r = await this.runBatch(asOf ?? new Date());
-            total.sent += r.sent;
-            total.retrying += r.retrying;
-            total.failed += r.failed;
-            total.dead += r.dead;
+            addInto(total, r);
             if (r.claimed < this.o.batchSize) break;
           }
         } while (this.again && !this.stopped);
