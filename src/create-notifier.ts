@@ -7,7 +7,7 @@ import { Dispatcher, rateLimiter } from './delivery';
 import type { EnqueueOptions } from './enqueue';
 import { createLogger, type Logger } from './logging';
 import { messageIdDomain } from './outbox';
-import { renderEmail, type RenderOptions } from './rendering';
+import { createRenderer, type RenderOptions } from './rendering';
 import { createTransport, type MailTransport } from './transport';
 
 export interface NotifierOptions {
@@ -38,8 +38,7 @@ export function createTicketNotifier(options: NotifierOptions) {
   const dispatcher = new Dispatcher({
     prisma: options.prisma,
     transport,
-    render: renderEmail,
-    renderOptions: { siteUrl: config.email.siteUrl, templates: options.templates, brand: options.brand ?? config.brand },
+    render: createRenderer({ siteUrl: config.email.siteUrl, templates: options.templates, brand: options.brand ?? config.brand }),
     logger,
     from: config.email.from,
     messageIdDomain: domain,

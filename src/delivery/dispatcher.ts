@@ -3,7 +3,7 @@ import type { AppPrismaClient } from '../db';
 import type { Logger } from '../logging';
 import type { EmailPayload } from '../notifications';
 import { claimDueRows, countDue, markFailed, markRetry, markSent } from '../outbox';
-import type { RenderOptions, RenderedEmail } from '../rendering';
+import type { RenderedEmail, Renderer } from '../rendering';
 import { describeFailure, isPermanentFailure, type MailTransport } from '../transport';
 import { nextRetryDelay } from './backoff';
 import { composeMessage } from './compose-message';
@@ -11,8 +11,7 @@ import { composeMessage } from './compose-message';
 export interface DispatcherOptions {
   prisma: AppPrismaClient;
   transport: MailTransport;
-  render: (payload: EmailPayload, options: RenderOptions) => Promise<RenderedEmail>;
-  renderOptions: RenderOptions;
+  render: Renderer;
   logger: Logger;
   from: string;
   messageIdDomain: string;
@@ -151,7 +150,7 @@ export class Dispatcher {
     const log = this.o.logger.child({ outboxId: row.id, ticketId: row.ticketId, event: row.event, recipient: row.recipientEmail });
     let rendered: RenderedEmail;
     try {
-      rendered = await this.o.render(row.payload as unknown as EmailPayload, this.o.renderOptions);
+      rendered = await this.o.render(row.payload as unknown as EmailPayload);
     } catch (error) {
       const reason = `template error: ${describeFailure(error)}`;
       await markFailed(this.o.prisma, row.id, token, reason);

@@ -1,5 +1,6 @@
 import { createElement } from 'react';
-import { render } from '@react-email/components';
+import { compile } from 'html-to-text';
+import { plainTextSelectors, render } from '@react-email/components';
 import { templates as defaultTemplates, defaultBrand, type Brand, type TemplateSet } from '../../emails';
 import type { EmailPayload } from '../notifications';
 import { subjectFor } from './subject';
@@ -16,10 +17,15 @@ export interface RenderOptions {
   templates?: Partial<TemplateSet>;
 }
 
+// React Email's `render(el, { plainText: true })` renders the tree a second
+// time and rebuilds this converter on every call; converting the HTML we
+// already have with a converter built once gives the same text at a fraction
+// of the cost (a test compares the two for every template).
+export const plainTextOf: (html: string) => string = compile({ wordwrap: false, selectors: plainTextSelectors });
+
 /** HTML and its plain-text twin from the same component, plus the subject line. */
 export async function renderEmail(payload: EmailPayload, options: RenderOptions): Promise<RenderedEmail> {
   const Template = options.templates?.[payload.event] ?? defaultTemplates[payload.event];
-  const element = createElement(Template, { payload, siteUrl: options.siteUrl, brand: options.brand ?? defaultBrand });
-  const [html, text] = await Promise.all([render(element), render(element, { plainText: true })]);
-  return { subject: subjectFor(payload), html, text };
+  const html = await render(createElement(Template, { payload, siteUrl: options.siteUrl, brand: options.brand ?? defaultBrand }));
+  return { subject: subjectFor(payload), html, text: plainTextOf(html) };
 }

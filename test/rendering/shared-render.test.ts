@@ -1,0 +1,60 @@
+import { createElement } from 'react';
+import fc from 'fast-check';
+import { render } from '@react-email/components';
+import { allPreviews, defaultBrand } from '../../emails';
+import { createRenderer, renderEmail, type RenderOptions } from '../../src/rendering';
+import type { EmailPayload } from '../../src/notifications';
+
+const options: RenderOptions = { siteUrl: 'https://helpdesk.example.com' };
+const withName = (payload: EmailPayload, name: string): EmailPayload => ({ ...payload, recipient: { ...payload.recipient, name } });
+
+describe.each(allPreviews())('$file template', ({ Template, props }) => {
+  it('has the same plain text as React Email’s own plain-text render', async () => {
+    const email = await renderEmail(props.payload, options);
+    const element = createElement(Template, { payload: props.payload, siteUrl: options.siteUrl, brand: defaultBrand });
+    expect(email.text).toBe(await render(element, { plainText: true }));
+  });
+
+  it('rendered once per role, filled in per recipient, equals a direct render for any name', async () => {
+    const shared = createRenderer(options);
+    await fc.assert(
+      fc.asyncProperty(fc.string({ unit: 'grapheme', maxLength: 40 }), async (name) => {
+        const payload = withName(props.payload, name);
+        expect(await shared(payload)).toEqual(await renderEmail(payload, options));
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
+
+describe('shared render', () => {
+  const { payload } = allPreviews().find((p) => p.event === 'comment_added')!.props;
+
+  it('renders a role once for many recipients, and each role apart', async () => {
+    const rendered: EmailPayload[] = [];
+    const shared = createRenderer(options, {
+      render: (p, o) => {
+        rendered.push(p);
+        return renderEmail(p, o);
+      },
+    });
+    const a = await shared(withName(payload, 'Ada'));
+    const b = await shared(withName(payload, 'Bob & <Co>'));
+    expect(rendered).toHaveLength(1);
+    expect(a.html).toContain('Hello Ada,');
+    expect(b.html).toContain('Hello Bob &amp; &lt;Co&gt;,');
+    expect(b.text).toContain('Hello Bob & <Co>,');
+    expect(a.html).not.toContain('Bob');
+    const other = await shared({ ...payload, recipient: { name: 'Ada', reason: 'creator' } });
+    expect(rendered).toHaveLength(2);
+    expect(other.text).toContain('because you created ticket');
+    expect(a.text).not.toContain('because you created ticket');
+  });
+
+  it('renders a replaced template directly, since it may derive text from the name', async () => {
+    const FirstName = ({ payload: p }: { payload: EmailPayload }) => createElement('p', null, `Hi ${p.recipient.name.split(' ')[0]}`);
+    const shared = createRenderer({ ...options, templates: { comment_added: FirstName } });
+    const email = await shared(withName(payload, 'Ada Lovelace'));
+    expect(email.text).toBe('Hi Ada');
+  });
+});
