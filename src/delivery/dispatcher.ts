@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { AppPrismaClient } from '../db';
 import type { Logger } from '../logging';
 import type { EmailPayload } from '../notifications';
-import { claimDueRows, countDue, markFailed, markRetry, markSent } from '../outbox';
+import { claimDueRows, countDue, groupedSentMarks, markFailed, markRetry } from '../outbox';
 import type { RenderedEmail, Renderer } from '../rendering';
 import { describeFailure, isPermanentFailure, type MailTransport } from '../transport';
 import { nextRetryDelay } from './backoff';
@@ -52,8 +52,11 @@ export class Dispatcher {
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
+  private readonly markSent: (id: number, token: string) => Promise<void>;
 
-  constructor(private readonly o: DispatcherOptions) {}
+  constructor(private readonly o: DispatcherOptions) {
+    this.markSent = groupedSentMarks(o.prisma);
+  }
 
   /** Wakes the dispatcher soon; calls during a run make it go round once more. */
   kick(): void {
@@ -160,7 +163,7 @@ export class Dispatcher {
     try {
       await this.o.rateLimit();
       const info = await this.o.transport.sendMail(composeMessage(row, rendered, this.o.from, this.o.messageIdDomain));
-      await markSent(this.o.prisma, row.id, token);
+      await this.markSent(row.id, token);
       log.info({ messageId: row.messageId, response: info?.response }, 'email sent');
       return 'sent' as const;
     } catch (error) {

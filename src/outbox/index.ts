@@ -4,6 +4,7 @@ export { insertRows } from './insert-rows';
 export { insertMissingRows } from './insert-missing-rows';
 export { claimDueRows } from './claim-due-rows';
 export { markSent, markRetry, markFailed } from './record-outcome';
+export { groupedSentMarks } from './sent-marks';
 export { countByStatus, countDue, type OutboxCounts } from './count-by-status';
 export { threadRootId } from './message-ids';
 export { requeueRows, recentProblems } from './requeue-rows';
