@@ -36,12 +36,20 @@ export interface Config {
     events: Record<NotificationEvent, boolean>;
   };
   delivery: {
-    mode: 'embedded' | 'worker';
+    mode: 'embedded' | 'worker' | 'bullmq';
     pollIntervalMs: number;
     batchSize: number;
     maxAttempts: number;
     leaseMs: number;
     retryBaseMs: number;
     retryMaxMs: number;
+  };
+  /** Read only when delivery.mode is 'bullmq'. */
+  bullmq: {
+    redisUrl: string;
+    /** Prefix of every Redis key the queues use. */
+    prefix: string;
+    /** When workers queue the overdue emails: a cron pattern, in UTC. */
+    overdueCron: string;
   };
 }

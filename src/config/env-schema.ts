@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import wellKnown from 'nodemailer/lib/well-known';
 import { DEFAULT_DATABASE_URL } from './defaults';
+import { cronProblem } from './cron-pattern';
 
 // Every variable the project reads, with its default. Defaults make the
 // project run with no .env at all: SQLite file, console backend.
@@ -79,6 +80,38 @@ const emailService = optionalText.refine((v) => v === undefined || wellKnown(v) 
   message: 'is not a service Nodemailer knows; expected a name such as gmail, SendGrid, Mailgun, SES-US-EAST-1 (see Nodemailer well-known services)',
 });
 
+// DELIVERY=bullmq: the Redis that holds the queue. ioredis reads user,
+// password and database number from the URL; rediss:// turns on TLS.
+const redisUrl = text('redis://127.0.0.1:6379').refine(
+  (v) => {
+    try {
+      const u = new URL(v);
+      return (u.protocol === 'redis:' || u.protocol === 'rediss:') && u.hostname !== '';
+    } catch {
+      return false;
+    }
+  },
+  { message: 'is not a Redis URL; expected redis://host:6379 (or redis://:password@host:6379/0, rediss:// for TLS)' },
+);
+
+// Part of every Redis key name, so deployments can share one Redis.
+const keyPrefix = (fallback: string) =>
+  text(fallback).refine((v) => /^[A-Za-z0-9_.:{}-]{1,100}$/.test(v), {
+    message: 'is not a usable key prefix; expected up to 100 letters, digits or - _ . : { } (e.g. ticket-notifier)',
+  });
+
+// Checked with the parser the job scheduler uses, in UTC as the scheduler runs it.
+const cronPattern = (fallback: string) =>
+  text(fallback).transform((v, ctx) => {
+    const problem = cronProblem(v);
+    if (problem === null) return v;
+    ctx.addIssue({
+      code: 'custom',
+      message: `is not a cron pattern (${problem}); expected five fields, minute hour day month weekday, in UTC (e.g. 0 9 * * * for 09:00 daily), or six with seconds first`,
+    });
+    return z.NEVER;
+  });
+
 export const notificationEvents = [
   'ticket_created',
   'ticket_assigned',
@@ -145,13 +178,17 @@ export const envSchema = z.object({
   EMAIL_NOTIFY_ACTOR: bool('EMAIL_NOTIFY_ACTOR', false),
   ...switches,
 
-  DELIVERY: choice(['embedded', 'worker'], 'embedded', 'is not a delivery mode; expected embedded or worker'),
+  DELIVERY: choice(['embedded', 'worker', 'bullmq'], 'embedded', 'is not a delivery mode; expected one of embedded, worker, bullmq'),
   OUTBOX_POLL_INTERVAL_MS: integer(10, 3_600_000, 1000, 'milliseconds'),
   OUTBOX_BATCH_SIZE: integer(1, 1000, 50, 'a row count'),
   OUTBOX_MAX_ATTEMPTS: integer(1, 100, 8, 'an attempt count'),
   OUTBOX_LEASE_MS: integer(1000, 3_600_000, 120_000, 'milliseconds'),
   OUTBOX_RETRY_BASE_MS: integer(10, 86_400_000, 30_000, 'milliseconds'),
   OUTBOX_RETRY_MAX_MS: integer(10, 86_400_000, 3_600_000, 'milliseconds'),
+
+  REDIS_URL: redisUrl,
+  BULLMQ_PREFIX: keyPrefix('ticket-notifier'),
+  OVERDUE_CRON: cronPattern('0 9 * * *'),
 });
 
 export type RawEnv = z.input<typeof envSchema>;

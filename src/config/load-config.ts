@@ -10,9 +10,15 @@ export class ConfigError extends Error {
 
 const SECRET = /PASSWORD|SECRET|KEY/;
 
+// A URL's password (DATABASE_URL, REDIS_URL) must not reach a log either.
+function withoutPassword(value: unknown): unknown {
+  if (typeof value !== 'string' || !value.includes('@')) return value;
+  return value.replace(/:[^:@/]*@/, ':***@');
+}
+
 function describe(name: string, value: unknown): string {
   if (value === undefined) return `${name} (unset)`;
-  const shown = SECRET.test(name) ? '***' : JSON.stringify(value);
+  const shown = SECRET.test(name) ? '***' : JSON.stringify(withoutPassword(value));
   return `${name}=${shown}`;
 }
 
@@ -68,5 +74,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryBaseMs: e.OUTBOX_RETRY_BASE_MS,
       retryMaxMs: e.OUTBOX_RETRY_MAX_MS,
     },
+    bullmq: { redisUrl: e.REDIS_URL, prefix: e.BULLMQ_PREFIX, overdueCron: e.OVERDUE_CRON },
   };
 }

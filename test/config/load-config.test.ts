@@ -69,7 +69,12 @@ describe('loadConfig', () => {
     ['DEFAULT_FROM_EMAIL', 'not-an-address', /is not an email address/],
     ['EMAIL_SERVICE', 'NoSuchMailer', /is not a service Nodemailer knows/],
     ['LOG_LEVEL', 'loud', /is not a log level/],
-    ['DELIVERY', 'carrier-pigeon', /expected embedded or worker/],
+    ['DELIVERY', 'carrier-pigeon', /expected one of embedded, worker, bullmq/],
+    ['REDIS_URL', 'localhost:6379', /is not a Redis URL; expected redis:\/\/host:6379/],
+    ['REDIS_URL', 'http://cache:6379', /is not a Redis URL/],
+    ['BULLMQ_PREFIX', 'has spaces', /is not a usable key prefix/],
+    ['OVERDUE_CRON', '61 9 * * *', /is not a cron pattern \(.*61.*\); expected five fields/],
+    ['OVERDUE_CRON', 'every day', /is not a cron pattern/],
     ['BRAND_COLOR', 'blue', /is not a colour; expected a hex colour/],
     ['BRAND_COLOR', '#12345', /is not a colour/],
     ['BRAND_LOGO_URL', 'http://example.com/logo.png', /is not an https URL/],
@@ -92,6 +97,25 @@ describe('loadConfig', () => {
     expect(error.problems).toHaveLength(2);
     expect(error.message).not.toContain('hunter2');
     expect(error.message).not.toContain('\n');
+  });
+
+  it('never shows the password of a URL it rejects', () => {
+    const [problem] = problemsOf({ REDIS_URL: 'redis//:hunter2@cache:6379' });
+    expect(problem).toMatch(/^REDIS_URL=/);
+    const [pg] = problemsOf({ DATABASE_URL: 'mysql://app:hunter2@db/helpdesk' });
+    expect(pg).toContain('mysql://app:***@db/helpdesk');
+    expect(`${problem} ${pg}`).not.toContain('hunter2');
+  });
+});
+
+describe('DELIVERY=bullmq', () => {
+  it('reads the Redis URL, the key prefix and the overdue schedule, with defaults', () => {
+    expect(loadConfig({ DELIVERY: 'bullmq' })).toMatchObject({
+      delivery: { mode: 'bullmq' },
+      bullmq: { redisUrl: 'redis://127.0.0.1:6379', prefix: 'ticket-notifier', overdueCron: '0 9 * * *' },
+    });
+    const config = loadConfig({ REDIS_URL: 'rediss://:secret@cache.internal:6380/2', BULLMQ_PREFIX: 'helpdesk-eu', OVERDUE_CRON: '30 7 * * 1-5' });
+    expect(config.bullmq).toEqual({ redisUrl: 'rediss://:secret@cache.internal:6380/2', prefix: 'helpdesk-eu', overdueCron: '30 7 * * 1-5' });
   });
 });
 
