@@ -3,6 +3,14 @@ import type { TicketState } from '../notifications';
 
 export const OPEN_STATUSES = ['new', 'open', 'in_progress', 'pending'] as const;
 
+const startOfDay = (now: Date) => new Date(`${utcDay(now)}T00:00:00.000Z`);
+
+/** Open tickets due before today (UTC): the tickets the overdue run emails about. */
+export const overdueWhere = (now: Date) => ({ status: { in: [...OPEN_STATUSES] }, dueDate: { lt: startOfDay(now) } });
+
+/** How many tickets a run would read, for a progress bar. */
+export const countOverdue = (db: any, now = new Date()): Promise<number> => db.ticket.count({ where: overdueWhere(now) });
+
 export interface OverdueRun {
   day: string;
   tickets: number;
@@ -21,13 +29,12 @@ export async function sendOverdueNotifications(
   run: { now?: Date; dryRun?: boolean; batchSize?: number; onBatch?: (done: number) => void } = {},
 ): Promise<OverdueRun> {
   const now = run.now ?? new Date();
-  const startOfDay = new Date(`${utcDay(now)}T00:00:00.000Z`);
   const batchSize = run.batchSize ?? 500;
   const result: OverdueRun = { day: utcDay(now), tickets: 0, queued: [] };
   let cursor = 0;
   for (;;) {
     const tickets: TicketState[] = await db.ticket.findMany({
-      where: { status: { in: [...OPEN_STATUSES] }, dueDate: { lt: startOfDay }, id: { gt: cursor } },
+      where: { ...overdueWhere(now), id: { gt: cursor } },
       orderBy: { id: 'asc' },
       take: batchSize,
     });

@@ -55,14 +55,16 @@ describe('npm run notify:overdue', () => {
     expect(dry.stdout).toContain('dry run: nothing sent');
     expect(await h.db.prisma.emailOutbox.count({ where: { event: 'ticket_overdue' } })).toBe(0);
 
-    const real = await runScript('notify-overdue.ts', [], { ...env, DELIVERY: 'embedded' });
+    const real = await runScript('notify-overdue.ts', ['--list'], { ...env, DELIVERY: 'embedded' });
     expect(real.code).toBe(0);
+    expect(real.stdout).toContain(`queued: ticket #${t.id} → ada@staff.test`);
     expect(real.stdout).toContain('2 email(s) queued');
     expect(real.stdout).toContain('sent 2');
     expect(h.mail.messages.map((m) => m.parsed.subject)).toEqual([`[#${t.id}] Overdue: Late`, `[#${t.id}] Overdue: Late`]);
 
     const again = await runScript('notify-overdue.ts', [], env);
     expect(again.stdout).toContain('0 email(s) queued');
+    expect(again.stdout).not.toContain('queued: ticket');
   });
 
   it('--help explains the command', async () => {
