@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { AppPrismaClient } from '../db';
 import type { Logger } from '../logging';
-import type { EmailPayload } from '../notifications';
-import { claimDueRows, countDue, groupedSentMarks, markFailed, markRetry } from '../outbox';
-import type { RenderedEmail, Renderer } from '../rendering';
-import { describeFailure, isPermanentFailure, type MailTransport } from '../transport';
-import { nextRetryDelay } from './backoff';
-import { composeMessage } from './compose-message';
+import { claimDueRows, countDue, groupedSentMarks } from '../outbox';
+import type { Renderer } from '../rendering';
+import { describeFailure, type MailTransport } from '../transport';
+import { deliverRow, type DeliverRowOptions } from './deliver-row';
 
 export interface DispatcherOptions {
   prisma: AppPrismaClient;
@@ -52,10 +50,10 @@ export class Dispatcher {
   private again = false;
   private timer: NodeJS.Timeout | null = null;
   private stopped = false;
-  private readonly markSent: (id: number, token: string) => Promise<void>;
+  private readonly deliverOptions: DeliverRowOptions;
 
   constructor(private readonly o: DispatcherOptions) {
-    this.markSent = groupedSentMarks(o.prisma);
+    this.deliverOptions = { ...o, markSent: groupedSentMarks(o.prisma) };
   }
 
   /** Wakes the dispatcher soon; calls during a run make it go round once more. */
@@ -141,46 +139,11 @@ export class Dispatcher {
     const worker = async () => {
       while (next < rows.length) {
         const row = rows[next++];
-        const outcome = await this.deliver(row, token);
-        result[outcome]++;
+        const outcome = await deliverRow(row, token, this.deliverOptions);
+        result[outcome.status]++;
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.o.concurrency, rows.length) }, worker));
     return result;
-  }
-
-  private async deliver(row: Awaited<ReturnType<typeof claimDueRows>>[number], token: string) {
-    const log = this.o.logger.child({ outboxId: row.id, ticketId: row.ticketId, event: row.event, recipient: row.recipientEmail });
-    let rendered: RenderedEmail;
-    try {
-      rendered = await this.o.render(row.payload as unknown as EmailPayload);
-    } catch (error) {
-      const reason = `template error: ${describeFailure(error)}`;
-      await markFailed(this.o.prisma, row.id, token, reason);
-      log.error({ err: reason }, 'email failed');
-      return 'failed' as const;
-    }
-    try {
-      await this.o.rateLimit();
-      const info = await this.o.transport.sendMail(composeMessage(row, rendered, this.o.from, this.o.messageIdDomain));
-      await this.markSent(row.id, token);
-      log.info({ messageId: row.messageId, response: info?.response }, 'email sent');
-      return 'sent' as const;
-    } catch (error) {
-      const reason = describeFailure(error);
-      if (isPermanentFailure(error)) {
-        await markFailed(this.o.prisma, row.id, token, reason);
-        log.warn({ err: reason, attempts: row.attempts }, 'email refused permanently');
-        return 'failed' as const;
-      }
-      const delay = nextRetryDelay(row.attempts, this.o.retry);
-      await markRetry(this.o.prisma, row.id, token, reason, delay === null ? null : new Date(Date.now() + delay));
-      if (delay === null) {
-        log.error({ err: reason, attempts: row.attempts }, 'email dead after its last attempt');
-        return 'dead' as const;
-      }
-      log.warn({ err: reason, attempts: row.attempts, retryInMs: delay }, 'email will be retried');
-      return 'retrying' as const;
-    }
   }
 }

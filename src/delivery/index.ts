@@ -1,4 +1,5 @@
 export { Dispatcher, type DispatcherOptions, type DrainResult } from './dispatcher';
+export { deliverRow, type DeliverRowOptions, type DeliveryOutcome } from './deliver-row';
 export { nextRetryDelay } from './backoff';
 export { rateLimiter } from './rate-limiter';
 export { threadHeaders } from './thread-headers';

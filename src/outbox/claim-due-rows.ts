@@ -9,6 +9,12 @@ export interface ClaimOptions {
   /** A drain takes only rows due when it began, so a row it reschedules is not retried within the same drain. */
   dueBy?: Date;
   provider: 'sqlite' | 'postgresql';
+  /**
+   * Count the claim as a delivery attempt (default). The BullMQ relay claims
+   * rows only to hand them to a queue, and its worker counts the attempt when
+   * it sends, so `attempts` stays the number of sends tried.
+   */
+  countAttempt?: boolean;
 }
 
 /**
@@ -19,7 +25,7 @@ async function claimOnPostgres(db: any, o: ClaimOptions, dueBy: Date, lockedUnti
   await db.$executeRaw`
     UPDATE "EmailOutbox"
        SET "status" = 'sending', "lockedBy" = ${o.token}, "lockedUntil" = ${lockedUntil},
-           "attempts" = "attempts" + 1, "updatedAt" = ${new Date()}
+           "attempts" = "attempts" + ${o.countAttempt === false ? 0 : 1}, "updatedAt" = ${new Date()}
      WHERE "id" IN (
        SELECT "id" FROM "EmailOutbox"
         WHERE ("status" = 'pending' AND "nextAttemptAt" <= ${dueBy})
@@ -38,7 +44,7 @@ async function claimOnSqlite(db: OutboxDb, o: ClaimOptions, dueBy: Date, lockedU
   if (candidates.length === 0) return;
   await db.emailOutbox.updateMany({
     where: { id: { in: candidates.map((c) => c.id) }, ...dueWhere(dueBy) },
-    data: { status: 'sending', lockedBy: o.token, lockedUntil, attempts: { increment: 1 } },
+    data: { status: 'sending', lockedBy: o.token, lockedUntil, attempts: { increment: o.countAttempt === false ? 0 : 1 } },
   });
 }
 

@@ -3,6 +3,8 @@ export { newOutboxRow, messageIdDomain, type NewOutboxRow } from './new-outbox-r
 export { insertRows } from './insert-rows';
 export { insertMissingRows } from './insert-missing-rows';
 export { claimDueRows } from './claim-due-rows';
+export { claimHeldRow } from './claim-held-row';
+export { releaseRows } from './release-rows';
 export { markSent, markRetry, markFailed } from './record-outcome';
 export { groupedSentMarks } from './sent-marks';
 export { countByStatus, countDue, type OutboxCounts } from './count-by-status';

@@ -1,0 +1,72 @@
+import type { EmailOutbox } from '../db';
+import type { Logger } from '../logging';
+import type { EmailPayload } from '../notifications';
+import { markFailed, markRetry, type OutboxDb } from '../outbox';
+import type { RenderedEmail, Renderer } from '../rendering';
+import { describeFailure, isPermanentFailure, type MailTransport } from '../transport';
+import { nextRetryDelay } from './backoff';
+import { composeMessage } from './compose-message';
+
+export interface DeliverRowOptions {
+  prisma: OutboxDb;
+  transport: MailTransport;
+  render: Renderer;
+  logger: Logger;
+  from: string;
+  messageIdDomain: string;
+  retry: { baseMs: number; maxMs: number; maxAttempts: number };
+  /** Waits until the next send is allowed (EMAIL_RATE_PER_SECOND). */
+  rateLimit: () => Promise<void>;
+  /** Records a send under the claim's token; a busy sender groups these (groupedSentMarks). */
+  markSent: (id: number, token: string) => Promise<unknown>;
+  /** A row waiting for a retry stays marked with the token, for a sender whose queue brings it back (BullMQ). */
+  keepClaimWhileWaiting?: boolean;
+}
+
+export type DeliveryOutcome =
+  | { status: 'sent' }
+  | { status: 'failed'; reason: string }
+  | { status: 'retrying'; reason: string; retryInMs: number }
+  | { status: 'dead'; reason: string };
+
+/**
+ * One attempt at one claimed row: render, send, tell a temporary failure from
+ * a permanent one, and record the outcome while `token` still holds the row.
+ * The dispatcher and the BullMQ worker both deliver through this, so a row
+ * ends in the same state whichever of them sent it. `row.attempts` already
+ * counts this attempt.
+ */
+export async function deliverRow(row: EmailOutbox, token: string, o: DeliverRowOptions): Promise<DeliveryOutcome> {
+  const log = o.logger.child({ outboxId: row.id, ticketId: row.ticketId, event: row.event, recipient: row.recipientEmail });
+  let rendered: RenderedEmail;
+  try {
+    rendered = await o.render(row.payload as unknown as EmailPayload);
+  } catch (error) {
+    const reason = `template error: ${describeFailure(error)}`;
+    await markFailed(o.prisma, row.id, token, reason);
+    log.error({ err: reason }, 'email failed');
+    return { status: 'failed', reason };
+  }
+  try {
+    await o.rateLimit();
+    const info = await o.transport.sendMail(composeMessage(row, rendered, o.from, o.messageIdDomain));
+    await o.markSent(row.id, token);
+    log.info({ messageId: row.messageId, response: info?.response }, 'email sent');
+    return { status: 'sent' };
+  } catch (error) {
+    const reason = describeFailure(error);
+    if (isPermanentFailure(error)) {
+      await markFailed(o.prisma, row.id, token, reason);
+      log.warn({ err: reason, attempts: row.attempts }, 'email refused permanently');
+      return { status: 'failed', reason };
+    }
+    const delay = nextRetryDelay(row.attempts, o.retry);
+    await markRetry(o.prisma, row.id, token, reason, delay === null ? null : new Date(Date.now() + delay), o.keepClaimWhileWaiting);
+    if (delay === null) {
+      log.error({ err: reason, attempts: row.attempts }, 'email dead after its last attempt');
+      return { status: 'dead', reason };
+    }
+    log.warn({ err: reason, attempts: row.attempts, retryInMs: delay }, 'email will be retried');
+    return { status: 'retrying', reason, retryInMs: delay };
+  }
+}
