@@ -54,7 +54,7 @@ export function createTicketNotifier(options: NotifierOptions) {
   const onCommitted = () => {
     if (embedded) dispatcher.kick();
   };
-  const enqueue: EnqueueOptions = { plan: config.notifications, messageIdDomain: domain, logger };
+  const enqueue: EnqueueOptions = { plan: config.notifications, messageIdDomain: domain, logger, provider };
 
   const client = bindTransactions(
     options.prisma.$extends(ticketNotifications({ ...enqueue, provider, onCommitted })),

@@ -20,7 +20,11 @@ export class TicketEmailNotification {
   private async queue(ticket: TicketState, events: TicketEvent[], formerAssigneeId: number | null = null): Promise<number> {
     const call = `api:${randomUUID()}`;
     const items: TicketEvents[] = [{ ticket, events, formerAssigneeId }];
-    const count = await insertRows(this.db, await planOutboxRows(this.db, items, currentActor(), (id) => `${call}:${id}`, this.options));
+    const count = await insertRows(
+      this.db,
+      await planOutboxRows(this.db, items, currentActor(), (id) => `${call}:${id}`, this.options),
+      this.options.provider,
+    );
     if (count > 0) this.onQueued();
     return count;
   }

@@ -19,5 +19,5 @@ export async function enqueueWrite(tx: any, changes: TicketChange[], actor: Acto
   }));
   const write = `write:${randomUUID()}`;
   const rows = await planOutboxRows(tx, items, actor, (ticketId) => `${write}:${ticketId}`, { ...options, startsThreads: true });
-  return insertRows(tx, rows);
+  return insertRows(tx, rows, options.provider);
 }

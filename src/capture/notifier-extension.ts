@@ -7,7 +7,6 @@ import { inOwnTransaction } from './own-transaction';
 import { currentScope, isCapturing, whileCapturing } from './transaction-scope';
 
 export interface CaptureOptions extends EnqueueOptions {
-  provider: 'sqlite' | 'postgresql';
   /** Called after a write that queued emails has committed. */
   onCommitted: () => void;
 }

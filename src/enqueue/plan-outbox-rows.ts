@@ -15,6 +15,8 @@ export interface EnqueueOptions {
   plan: PlanOptions;
   messageIdDomain: string;
   logger: Logger;
+  /** Outbox rows are written with one statement in each database's own dialect. */
+  provider: 'sqlite' | 'postgresql';
 }
 
 export interface PlanRowsOptions extends EnqueueOptions {

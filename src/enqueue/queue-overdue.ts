@@ -21,7 +21,7 @@ export async function queueOverdue(
     .filter((t) => t.dueDate !== null)
     .map((ticket) => ({ ticket, events: [{ type: 'ticket_overdue' as const, dueDate: ticket.dueDate! }] }));
   const rows = await planOutboxRows(db, items, undefined, (id) => `overdue:${id}:${utcDay(now)}`, options);
-  if (!dryRun) return insertMissingRows(db, rows);
+  if (!dryRun) return insertMissingRows(db, rows, options.provider);
   const existing = await db.emailOutbox.findMany({
     where: { idempotencyKey: { in: rows.map((r) => r.idempotencyKey) } },
     select: { idempotencyKey: true },

@@ -1,7 +1,6 @@
 export type { OutboxDb } from './outbox-db';
 export { newOutboxRow, messageIdDomain, type NewOutboxRow } from './new-outbox-row';
-export { insertRows } from './insert-rows';
-export { insertMissingRows } from './insert-missing-rows';
+export { insertRows, insertMissingRows } from './insert-rows';
 export { claimDueRows } from './claim-due-rows';
 export { claimHeldRow } from './claim-held-row';
 export { releaseRows } from './release-rows';

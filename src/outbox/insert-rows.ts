@@ -1,9 +1,48 @@
-import type { OutboxDb } from './outbox-db';
 import type { NewOutboxRow } from './new-outbox-row';
 
+type Provider = 'sqlite' | 'postgresql';
+
+const COLUMNS = ['idempotencyKey', 'event', 'ticketId', 'recipientEmail', 'recipientName', 'audience', 'payload', 'messageId'] as const;
+const TIMES = ['nextAttemptAt', 'createdAt', 'updatedAt'];
+const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
+
+/**
+ * One INSERT for any number of rows, with the rows passed as a single JSON
+ * parameter that the database unpacks (json_each on SQLite,
+ * jsonb_to_recordset on PostgreSQL). Prisma's createMany spends about half a
+ * millisecond per outbox row building its query; this statement costs a
+ * fraction of that, which is most of what queuing adds to a write and most of
+ * an overdue run's time.
+ */
+function insertStatement(provider: Provider, rows: NewOutboxRow[], tail: string): [string, ...unknown[]] {
+  const target = `INSERT INTO "EmailOutbox" (${quoted([...COLUMNS, ...TIMES])})`;
+  const json = JSON.stringify(rows.map((r) => Object.fromEntries(COLUMNS.map((c) => [c, r[c]]))));
+  const now = new Date();
+  if (provider === 'sqlite') {
+    const fields = COLUMNS.map((c) => `json_extract(value, '$.${c}')`).join(', ');
+    // `WHERE true` keeps SQLite from reading ON CONFLICT as a join constraint.
+    return [`${target} SELECT ${fields}, ?, ?, ? FROM json_each(?) WHERE true ${tail}`, now, now, now, json];
+  }
+  const record = COLUMNS.map((c) => `"${c}" ${c === 'ticketId' ? 'integer' : c === 'payload' ? 'jsonb' : 'text'}`).join(', ');
+  const at = '$2::timestamp(3)';
+  return [`${target} SELECT ${quoted(COLUMNS)}, ${at}, ${at}, ${at} FROM jsonb_to_recordset($1::jsonb) AS r(${record}) ${tail}`, json, now];
+}
+
 /** Writes rows for one ticket write; called inside that write's transaction. */
-export async function insertRows(db: OutboxDb, rows: NewOutboxRow[]): Promise<number> {
+export async function insertRows(db: any, rows: NewOutboxRow[], provider: Provider): Promise<number> {
   if (rows.length === 0) return 0;
-  const { count } = await db.emailOutbox.createMany({ data: rows as never });
-  return count;
+  return db.$executeRawUnsafe(...insertStatement(provider, rows, ''));
+}
+
+/**
+ * Writes only rows whose idempotency key is new, for runs that may repeat
+ * (the overdue scan). Returns the rows written.
+ */
+export async function insertMissingRows(db: any, rows: NewOutboxRow[], provider: Provider): Promise<NewOutboxRow[]> {
+  if (rows.length === 0) return [];
+  const written: { idempotencyKey: string }[] = await db.$queryRawUnsafe(
+    ...insertStatement(provider, rows, 'ON CONFLICT ("idempotencyKey") DO NOTHING RETURNING "idempotencyKey"'),
+  );
+  const fresh = new Set(written.map((r) => r.idempotencyKey));
+  return rows.filter((r) => fresh.has(r.idempotencyKey));
 }

@@ -1,5 +1,5 @@
 import { previewProps } from '../../emails';
-import type { AppPrismaClient } from '../../src/db';
+import { providerOf, type AppPrismaClient } from '../../src/db';
 import { insertRows, newOutboxRow } from '../../src/outbox';
 
 /** Puts `count` ready-to-send rows straight into the outbox, as a burst of writes would. */
@@ -13,6 +13,6 @@ export async function queueRows(prisma: AppPrismaClient, count: number, prefix =
       domain: 'helpdesk.test',
     }),
   );
-  for (let i = 0; i < rows.length; i += 200) await insertRows(prisma, rows.slice(i, i + 200));
+  await insertRows(prisma, rows, providerOf(process.env.TEST_TEMPLATE_URL ?? 'file:'));
   return rows.map((r) => r.messageId);
 }
