@@ -1,4 +1,5 @@
 import { TicketEmailNotification } from './api';
+import { createBullmqDelivery } from './bullmq/load';
 import { bindTransactions, ticketNotifications } from './capture';
 import { sendOverdueNotifications } from './commands';
 import { loadConfig, type Config } from './config';
@@ -34,11 +35,13 @@ export function createTicketNotifier(options: NotifierOptions) {
   const domain = messageIdDomain(config.email.from);
   const embedded = config.delivery.mode === 'embedded';
   const provider = providerOf(config.databaseUrl);
+  const render = createRenderer({ siteUrl: config.email.siteUrl, templates: options.templates, brand: options.brand ?? config.brand });
+  const enqueue: EnqueueOptions = { plan: config.notifications, messageIdDomain: domain, logger, provider };
 
   const dispatcher = new Dispatcher({
     prisma: options.prisma,
     transport,
-    render: createRenderer({ siteUrl: config.email.siteUrl, templates: options.templates, brand: options.brand ?? config.brand }),
+    render,
     logger,
     from: config.email.from,
     messageIdDomain: domain,
@@ -50,11 +53,24 @@ export function createTicketNotifier(options: NotifierOptions) {
     provider,
     rateLimit: rateLimiter(config.email.ratePerSecond),
   });
-  // In worker mode another process sends; this one only writes rows.
+  // DELIVERY=bullmq: rows go from the outbox to a Redis queue, and BullMQ workers send them.
+  const bullmq =
+    config.delivery.mode === 'bullmq'
+      ? createBullmqDelivery({
+          prisma: options.prisma,
+          provider,
+          config,
+          logger,
+          message: { transport, render, from: config.email.from, messageIdDomain: domain },
+          scanOverdue: () => sendOverdueNotifications(options.prisma, enqueue),
+        })
+      : null;
+  // In worker mode another process sends; this one only writes rows. In
+  // bullmq mode this one hands them to the queue at once.
   const onCommitted = () => {
     if (embedded) dispatcher.kick();
+    bullmq?.relay.kick();
   };
-  const enqueue: EnqueueOptions = { plan: config.notifications, messageIdDomain: domain, logger, provider };
 
   const client = bindTransactions(
     options.prisma.$extends(ticketNotifications({ ...enqueue, provider, onCommitted })),
@@ -68,15 +84,18 @@ export function createTicketNotifier(options: NotifierOptions) {
     logger,
     transport,
     dispatcher,
+    /** The queue, relay and workers when DELIVERY=bullmq (see docs/bullmq.md); null otherwise. */
+    bullmq,
     notifications: new TicketEmailNotification(options.prisma, enqueue, onCommitted),
     /** Queues today's overdue emails (the notify:overdue command). */
     sendOverdueNotifications: (run?: Parameters<typeof sendOverdueNotifications>[2]) =>
       sendOverdueNotifications(options.prisma, enqueue, run),
     /** Delivers everything due now; for scripts and tests. */
-    drain: () => dispatcher.drain(),
-    /** Stops the dispatcher and closes the transport's connections. */
+    drain: () => (bullmq ? bullmq.drain() : dispatcher.drain()),
+    /** Stops the dispatcher (and the BullMQ relay, workers and Redis connections) and closes the transport's connections. */
     async close() {
       await dispatcher.stop();
+      await bullmq?.close();
       transport.close();
     },
   };

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import pg from 'pg';
-import { pgDatabaseName, sqliteDir } from './test-run';
+import { deleteKeys } from './redis-keys';
+import { pgDatabaseName, redisPrefix, sqliteDir } from './test-run';
 
 /** Drops everything this run created, including copies a crashed test file left behind. */
 export default async function globalTeardown(): Promise<void> {
@@ -18,4 +19,5 @@ export default async function globalTeardown(): Promise<void> {
   } else {
     rmSync(sqliteDir(runId), { recursive: true, force: true });
   }
+  if (process.env.TEST_DELIVERY === 'bullmq') await deleteKeys(`${redisPrefix(runId)}:`);
 }

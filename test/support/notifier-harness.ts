@@ -1,10 +1,24 @@
+import { randomBytes } from 'node:crypto';
 import { createTicketNotifier, type TicketNotifier } from '../../src';
 import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logging';
 import { MailCatcher } from './mail-catcher';
+import { deleteKeys, TEST_REDIS_URL } from './redis-keys';
 import { createTestDatabase, type TestDatabase } from './test-database';
+import { redisPrefix } from './test-run';
 
 export const SITE_URL = 'https://helpdesk.test';
+
+/**
+ * TEST_DELIVERY=bullmq runs the delivery tests through Redis: notifiers (and
+ * the worker processes tests start) use DELIVERY=bullmq, and drain() runs a
+ * BullMQ worker of the notifier's own while it drains.
+ */
+export const onBullmq = process.env.TEST_DELIVERY === 'bullmq';
+
+// Jest loads this module once per test file, so each file, with its own
+// database, gets its own key prefix: its jobs never name another file's rows.
+export const bullmqPrefix = `${redisPrefix(process.env.TEST_RUN_ID ?? 'adhoc')}:${randomBytes(4).toString('hex')}`;
 
 /** SMTP settings that point at a MailCatcher, as an app would set them in its environment. */
 export function smtpEnv(port: number, extra: Record<string, string> = {}): Record<string, string> {
@@ -22,7 +36,8 @@ export function smtpEnv(port: number, extra: Record<string, string> = {}): Recor
     OUTBOX_POLL_INTERVAL_MS: '100',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
     // Tests deliver with drain(), so nothing races them in the background; delivery.test.ts covers the embedded mode.
-    DELIVERY: 'worker',
+    DELIVERY: onBullmq ? 'bullmq' : 'worker',
+    ...(onBullmq ? { REDIS_URL: TEST_REDIS_URL, BULLMQ_PREFIX: bullmqPrefix } : {}),
     ...extra,
   };
 }
@@ -57,6 +72,7 @@ export async function createHarness(extra: Record<string, string> = {}): Promise
       for (const n of notifiers) await n.close();
       await mail.stop();
       await db.drop();
+      if (onBullmq) await deleteKeys(`${bullmqPrefix}:`);
     },
   };
 }

@@ -11,3 +11,6 @@ export function withDatabase(url: string, database: string): string {
   u.pathname = `/${database}`;
   return u.toString();
 }
+
+/** Every Redis key a run makes starts with this, so the teardown can find what a crashed file left. */
+export const redisPrefix = (runId: string) => `tn-test:${runId}`;

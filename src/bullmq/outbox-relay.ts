@@ -1,0 +1,170 @@
+import type { Queue } from 'bullmq';
+import type { Redis } from 'ioredis';
+import type { AppPrismaClient } from '../db';
+import type { Logger } from '../logging';
+import { claimDueRows, releaseRows } from '../outbox';
+import { describeFailure } from '../transport';
+import { whenReady } from './connection';
+import { emailJobOptions, type EmailJobData } from './email-job';
+import { newClaimToken } from './names';
+
+export interface OutboxRelayOptions {
+  prisma: AppPrismaClient;
+  provider: 'sqlite' | 'postgresql';
+  queue: Queue<EmailJobData>;
+  /** The queue's connection, which fails fast (see connection.ts). */
+  redis: Redis;
+  logger: Logger;
+  batchSize: number;
+  leaseMs: number;
+  pollIntervalMs: number;
+  maxAttempts: number;
+}
+
+/** Redis could not take the rows; they are back in the outbox, due as before. */
+export class RedisUnavailableError extends Error {
+  override readonly name = 'RedisUnavailableError';
+}
+
+// How long a relay round waits for a connection that is still being made
+// (a process that just started) before it leaves the rows for the next round.
+const CONNECT_GRACE_MS = 1_000;
+
+// Every relay round running in this process. drain() waits for them first: a
+// round that has claimed rows but not yet added their jobs holds rows that
+// look neither due nor queued.
+const rounds = new Set<Promise<unknown>>();
+
+export async function relayRoundsSettled(): Promise<void> {
+  await Promise.allSettled([...rounds]);
+}
+
+/**
+ * Moves committed outbox rows into the BullMQ queue: claims due rows (SKIP
+ * LOCKED on PostgreSQL, so relays in many processes take disjoint rows) and
+ * adds one job per row, with the row id as job id. The rows stay claimed,
+ * `sending` with a lease, while BullMQ owns them; the worker writes their
+ * outcome. If the lease runs out while a job still waits, the next round
+ * claims the row again and adds the same job id, which BullMQ ignores.
+ *
+ * When Redis is down the rows are released at once and stay in the outbox;
+ * writes never touch Redis, so the app carries on, and the next round (a poll
+ * or the next commit) hands them over once Redis is back.
+ */
+export class OutboxRelay {
+  private running: Promise<number[]> | null = null;
+  private again = false;
+  private timer: NodeJS.Timeout | null = null;
+  private stopped = false;
+  private redisDown = false;
+
+  constructor(private readonly o: OutboxRelayOptions) {}
+
+  /** Relays soon, off the caller's path; calls during a round make it go round once more. */
+  kick(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    setImmediate(() => void this.runUntilIdle().catch(() => undefined));
+  }
+
+  /** Relays every pollIntervalMs: rows other processes queued, and rows whose lease ran out. */
+  start(options: { keepAlive: boolean }): void {
+    this.stopped = false;
+    const tick = () => {
+      this.timer = setTimeout(async () => {
+        await this.runUntilIdle().catch(() => undefined);
+        if (!this.stopped) tick();
+      }, this.o.pollIntervalMs);
+      if (!options.keepAlive) this.timer.unref();
+    };
+    tick();
+    this.kick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    if (this.running) await this.running.catch(() => undefined);
+  }
+
+  /**
+   * Hands every row due by `asOf` to the queue and resolves with their ids.
+   * Rejects with RedisUnavailableError, the rows back in the outbox, when
+   * Redis cannot take them.
+   */
+  relayDue(asOf?: Date): Promise<number[]> {
+    return this.runUntilIdle(asOf);
+  }
+
+  private runUntilIdle(asOf?: Date): Promise<number[]> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    const round: Promise<number[]> = this.relayRounds(asOf).finally(() => {
+      this.running = null;
+      rounds.delete(round);
+    });
+    this.running = round;
+    rounds.add(round);
+    return round;
+  }
+
+  private async relayRounds(asOf?: Date): Promise<number[]> {
+    const ids: number[] = [];
+    try {
+      do {
+        this.again = false;
+        for (;;) {
+          const batch = await this.relayBatch(asOf ?? new Date());
+          ids.push(...batch);
+          if (batch.length < this.o.batchSize) break;
+        }
+      } while (this.again && !this.stopped);
+      return ids;
+    } catch (error) {
+      if (!(error instanceof RedisUnavailableError)) this.o.logger.error({ err: describeFailure(error) }, 'outbox relay failed');
+      throw error;
+    }
+  }
+
+  private async relayBatch(asOf: Date): Promise<number[]> {
+    // Claiming only to release at once would be wasted work while Redis is known to be down.
+    if (!(await whenReady(this.o.redis, CONNECT_GRACE_MS))) throw this.unreachable(`Redis is not connected (${this.o.redis.status})`);
+    const token = newClaimToken('relay');
+    const rows = await claimDueRows(this.o.prisma, {
+      token,
+      limit: this.o.batchSize,
+      leaseMs: this.o.leaseMs,
+      dueBy: asOf,
+      provider: this.o.provider,
+      countAttempt: false,
+    });
+    if (rows.length === 0) return [];
+    const ids = rows.map((r) => r.id);
+    try {
+      await this.o.queue.addBulk(ids.map((id) => ({ name: 'email', data: { outboxId: id }, opts: emailJobOptions(id, this.o.maxAttempts) })));
+    } catch (error) {
+      const released = await releaseRows(this.o.prisma, ids, token);
+      this.o.logger.warn({ err: describeFailure(error), released }, 'could not add jobs to Redis: the emails stay in the outbox');
+      this.redisDown = true;
+      throw new RedisUnavailableError(`Redis refused the jobs: ${describeFailure(error)}`);
+    }
+    if (this.redisDown) {
+      this.redisDown = false;
+      this.o.logger.info('Redis reachable again: queued emails go to BullMQ');
+    }
+    return ids;
+  }
+
+  /** One warning per outage; a poll every second would otherwise repeat it all along. */
+  private unreachable(reason: string): RedisUnavailableError {
+    if (!this.redisDown) this.o.logger.warn({ err: reason }, 'Redis unreachable: queued emails stay in the outbox until it is back');
+    else this.o.logger.debug({ err: reason }, 'Redis still unreachable');
+    this.redisDown = true;
+    return new RedisUnavailableError(reason);
+  }
+}
