@@ -1,6 +1,8 @@
+import type { KnownPeople } from '../enqueue';
 import type { CommentState, TicketState } from '../notifications';
 import { createsNestedComments, returnsFullRow, stripId, upsertCreatesComments, withId } from './args';
 import type { TicketChange } from './enqueue-write';
+import { readTicketWithPeople } from './read-ticket-with-people';
 
 /** A hooked operation, run through `run` with possibly reshaped arguments. */
 export interface WriteCall {
@@ -10,11 +12,26 @@ export interface WriteCall {
   run: (operation: string, args: any) => Promise<any>;
   /** The write's transaction, for the reads around the operation. */
   db: any;
+  provider: 'sqlite' | 'postgresql';
 }
 
 export interface Captured {
   result: any;
   changes: TicketChange[];
+  /** People read along with the rows, so planning need not read them again. */
+  people?: KnownPeople;
+}
+
+/** `where: { id }` and nothing else: the common case, read with its people in one statement. */
+const byIdOnly = (where: any): number | null =>
+  where && typeof where.id === 'number' && Object.keys(where).length === 1 ? where.id : null;
+
+async function readBefore(call: WriteCall): Promise<{ before: TicketState | null; people?: KnownPeople }> {
+  if (call.operation === 'create') return { before: null };
+  const id = byIdOnly(call.args.where);
+  if (id === null) return { before: await call.db.ticket.findUnique({ where: call.args.where }) };
+  const read = await readTicketWithPeople(call.db, call.provider, id);
+  return read ? { before: read.ticket, people: read.people } : { before: null };
 }
 
 const commentIdsOf = async (db: any, ticketId: number): Promise<Set<number>> =>
@@ -34,13 +51,13 @@ async function captureOneTicket(call: WriteCall): Promise<Captured> {
   const { db, operation } = call;
   const nested =
     operation === 'upsert' ? upsertCreatesComments(call.args) : createsNestedComments(call.args.data);
-  const before: TicketState | null = operation === 'create' ? null : await db.ticket.findUnique({ where: call.args.where });
+  const { before, people } = await readBefore(call);
   const knownComments = nested && before ? await commentIdsOf(db, before.id) : new Set<number>();
   const { args, strip } = withId(call.args);
   const result = await call.run(operation, args);
   const after = await fullTicket(db, result, args, result.id);
   const newComments = nested ? await newCommentsOf(db, after.id, knownComments) : [];
-  return { result: stripId(result, strip), changes: [{ before, after, newComments }] };
+  return { result: stripId(result, strip), changes: [{ before, after, newComments }], people };
 }
 
 /**

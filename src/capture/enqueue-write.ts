@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { planOutboxRows, type EnqueueOptions } from '../enqueue';
+import { planOutboxRows, type EnqueueOptions, type KnownPeople } from '../enqueue';
 import { diffTicket, type Actor, type CommentState, type TicketState } from '../notifications';
 import { insertRows } from '../outbox';
 
@@ -11,13 +11,19 @@ export interface TicketChange {
 }
 
 /** Diffs each change and writes the outbox rows with `tx`, the write's own transaction. */
-export async function enqueueWrite(tx: any, changes: TicketChange[], actor: Actor | undefined, options: EnqueueOptions): Promise<number> {
+export async function enqueueWrite(
+  tx: any,
+  changes: TicketChange[],
+  actor: Actor | undefined,
+  options: EnqueueOptions,
+  known?: KnownPeople,
+): Promise<number> {
   const items = changes.map((c) => ({
     ticket: c.after,
     formerAssigneeId: c.before?.assignedToId ?? null,
     events: [...diffTicket(c.before, c.after), ...c.newComments.map((comment) => ({ type: 'comment_added' as const, comment }))],
   }));
   const write = `write:${randomUUID()}`;
-  const rows = await planOutboxRows(tx, items, actor, (ticketId) => `${write}:${ticketId}`, { ...options, startsThreads: true });
+  const rows = await planOutboxRows(tx, items, actor, (ticketId) => `${write}:${ticketId}`, { ...options, startsThreads: true, known });
   return insertRows(tx, rows, options.provider);
 }

@@ -37,15 +37,15 @@ async function handle(client: any, model: 'ticket' | 'ticketComment', params: an
     // Join the caller's transaction: everything commits or rolls back with it.
     return whileCapturing(async () => {
       const run = (op: string, a: any) => (op === operation ? query(a) : scope.tx[model][op](a));
-      const captured = await capture({ operation, args, run, db: scope.tx });
-      if ((await enqueueWrite(scope.tx, captured.changes, actor, options)) > 0) scope.wroteOutbox = true;
+      const captured = await capture({ operation, args, run, db: scope.tx, provider: options.provider });
+      if ((await enqueueWrite(scope.tx, captured.changes, actor, options, captured.people)) > 0) scope.wroteOutbox = true;
       return captured.result;
     });
   }
 
   const { result, queued } = await inOwnTransaction(client, options.provider, async (tx) => {
-    const captured = await capture({ operation, args, run: (op, a) => tx[model][op](a), db: tx });
-    return { result: captured.result, queued: await enqueueWrite(tx, captured.changes, actor, options) };
+    const captured = await capture({ operation, args, run: (op, a) => tx[model][op](a), db: tx, provider: options.provider });
+    return { result: captured.result, queued: await enqueueWrite(tx, captured.changes, actor, options, captured.people) };
   });
   if (queued > 0) options.onCommitted();
   return result;

@@ -17,6 +17,12 @@ const customer = (c: { id: number; name: string; email: string | null }): Person
   active: true,
 });
 
+/** People already read (with the ticket, before a write), so they need not be read again. */
+export interface KnownPeople {
+  users: Person[];
+  customers: Person[];
+}
+
 export interface PeopleIndex {
   peopleOf(ticket: TicketState): TicketPeople;
   user(id: number | null): Person | null;
@@ -25,7 +31,8 @@ export interface PeopleIndex {
 
 /**
  * Reads everyone the emails of one write can mention or reach, in at most
- * three queries whatever the number of tickets.
+ * three queries whatever the number of tickets, and none for people
+ * already known.
  */
 export async function loadPeople(
   db: Db,
@@ -33,6 +40,7 @@ export async function loadPeople(
   newComments: CommentState[],
   extraUserIds: number[],
   actor: Actor | undefined,
+  known: KnownPeople = { users: [], customers: [] },
 ): Promise<PeopleIndex> {
   const ticketIds = tickets.map((t) => t.id);
   const newCommentIds = newComments.map((c) => c.id);
@@ -56,12 +64,16 @@ export async function loadPeople(
   if (actor?.kind === 'user') userIds.add(actor.id);
   if (actor?.kind === 'customer') customerIds.add(actor.id);
 
+  const usersById = new Map<number, Person>(known.users.map((u) => [u.id, u]));
+  const customersById = new Map<number, Person>(known.customers.map((c) => [c.id, c]));
+  const missingUsers = [...userIds].filter((id) => !usersById.has(id));
+  const missingCustomers = [...customerIds].filter((id) => !customersById.has(id));
   const [users, customers] = await Promise.all([
-    db.user.findMany({ where: { id: { in: [...userIds] } } }),
-    db.customer.findMany({ where: { id: { in: [...customerIds] } } }),
+    missingUsers.length > 0 ? db.user.findMany({ where: { id: { in: missingUsers } } }) : [],
+    missingCustomers.length > 0 ? db.customer.findMany({ where: { id: { in: missingCustomers } } }) : [],
   ]);
-  const usersById = new Map<number, Person>(users.map((u: any) => [u.id, staff(u)]));
-  const customersById = new Map<number, Person>(customers.map((c: any) => [c.id, customer(c)]));
+  for (const u of users) usersById.set(u.id, staff(u));
+  for (const c of customers) customersById.set(c.id, customer(c));
   const internalAuthors = new Map<number, Person[]>();
   for (const c of internal) {
     const p = usersById.get(c.authorId);

@@ -1,7 +1,7 @@
 import type { Logger } from '../logging';
 import { buildPayload, planEmails, type Actor, type PlanOptions, type TicketEvent, type TicketState } from '../notifications';
 import { newOutboxRow, type NewOutboxRow } from '../outbox';
-import { loadPeople } from './load-people';
+import { loadPeople, type KnownPeople } from './load-people';
 
 /** Events that happened to one ticket in one write (or one scheduled run). */
 export interface TicketEvents {
@@ -22,6 +22,8 @@ export interface EnqueueOptions {
 export interface PlanRowsOptions extends EnqueueOptions {
   /** The rows come from the write that created the ticket: its ticket_created emails start each thread. */
   startsThreads?: boolean;
+  /** People the caller has read already. */
+  known?: KnownPeople;
 }
 
 /**
@@ -46,6 +48,7 @@ export async function planOutboxRows(
     newComments,
     formerAssignees,
     actor,
+    options.known,
   );
   const rows: NewOutboxRow[] = [];
   for (const item of withEvents) {

@@ -1,0 +1,63 @@
+import { readTicketWithPeople } from '../../src/capture/read-ticket-with-people';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+
+let db: TestDatabase;
+beforeEach(async () => {
+  db = await createTestDatabase();
+});
+afterEach(() => db.drop());
+
+describe('reading a ticket with its people in one statement', () => {
+  it('gives what Prisma reads, field for field, on this database', async () => {
+    const p = db.prisma;
+    const ada = await p.user.create({ data: { name: 'Ada “A” Lovelace', email: 'ada@staff.test' } });
+    const gone = await p.user.create({ data: { name: 'Former Agent', email: 'former@staff.test', active: false } });
+    const carol = await p.customer.create({ data: { name: 'Carol', email: 'carol@customer.test' } });
+    const anon = await p.customer.create({ data: { name: 'No Address', email: null } });
+    const tickets = [
+      await p.ticket.create({ data: { subject: 'Plain', customerId: carol.id, createdById: ada.id } }),
+      await p.ticket.create({
+        data: {
+          subject: 'Full ✓ ليلى',
+          description: 'x'.repeat(2000),
+          status: 'in_progress',
+          priority: 'urgent',
+          customerId: anon.id,
+          createdById: gone.id,
+          assignedToId: ada.id,
+          dueDate: new Date('2026-03-01T12:34:56.789Z'),
+        },
+      }),
+    ];
+    for (const t of tickets) {
+      const read = await readTicketWithPeople(p, db.provider, t.id);
+      const full = await p.ticket.findUniqueOrThrow({ where: { id: t.id }, include: { customer: true, createdBy: true, assignedTo: true } });
+      expect(read!.ticket).toEqual({
+        id: full.id,
+        subject: full.subject,
+        description: full.description,
+        status: full.status,
+        priority: full.priority,
+        customerId: full.customerId,
+        createdById: full.createdById,
+        assignedToId: full.assignedToId,
+        dueDate: full.dueDate,
+      });
+      const person = (kind: 'user' | 'customer', x: { id: number; name: string; email: string | null; active?: boolean }) => ({
+        kind,
+        id: x.id,
+        name: x.name,
+        email: x.email,
+        active: x.active ?? true,
+      });
+      expect(read!.people).toEqual({
+        users: [person('user', full.createdBy), ...(full.assignedTo ? [person('user', full.assignedTo)] : [])],
+        customers: [person('customer', full.customer)],
+      });
+    }
+  });
+
+  it('gives null for a ticket that does not exist', async () => {
+    expect(await readTicketWithPeople(db.prisma, db.provider, 999_999)).toBeNull();
+  });
+});
