@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { runCommand } from './command';
 import { progressBar } from './progress-bar';
-import { createTicketNotifier } from '../src';
+import { createTicketNotifier } from '../src/create-notifier';
 import { countOverdue } from '../src/commands';
 import { createPrismaClient } from '../src/db';
 

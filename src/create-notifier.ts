@@ -8,7 +8,8 @@ import { Dispatcher, rateLimiter } from './delivery';
 import type { EnqueueOptions } from './enqueue';
 import { createLogger, type Logger } from './logging';
 import { messageIdDomain } from './outbox';
-import { createRenderer, type RenderOptions } from './rendering';
+import type { RenderOptions } from './rendering';
+import { createRenderer } from './rendering/shared-render';
 import { createTransport, type MailTransport } from './transport';
 
 export interface NotifierOptions {

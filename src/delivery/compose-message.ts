@@ -1,5 +1,6 @@
 import type { EmailOutbox } from '../db';
-import { headerText, type RenderedEmail } from '../rendering';
+import type { RenderedEmail } from '../rendering';
+import { headerText } from '../rendering/header-text';
 import { threadHeaders } from './thread-headers';
 
 /** The Nodemailer message for one outbox row: names are flattened to one line, the address was checked when queued. */

@@ -1,6 +1,11 @@
 import type { EmailPayload } from '../notifications';
-import { plainTextOf, renderEmail, type RenderedEmail, type RenderOptions } from './render-email';
+import type { RenderedEmail, RenderOptions } from './render-email';
 import { subjectFor } from './subject';
+
+// React Email, its dependencies and the templates add some 40 MB to a
+// process; one that never renders (the overdue run, a relay) never loads them.
+const reactEmail = () => import('./render-email');
+const renderEmail = async (payload: EmailPayload, options: RenderOptions) => (await reactEmail()).renderEmail(payload, options);
 
 // Stands in for the recipient's name while rendering. Lower-case letters and
 // digits only, so HTML escaping leaves it alone.
@@ -46,6 +51,6 @@ export function createRenderer(
     const html = email.html.split(NAME_SLOT).join(escapeHtml(payload.recipient.name));
     // Should a template ever change the slot (say, upper-case it), it cannot be filled in.
     if (NAME_SLOT_ANY_CASE.test(html)) return render(payload, options);
-    return { subject: subjectFor(payload), html, text: plainTextOf(html) };
+    return { subject: subjectFor(payload), html, text: (await reactEmail()).plainTextOf(html) };
   };
 }
