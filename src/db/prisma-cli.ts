@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { schemaPaths } from './schema-paths';
 import { parseDatabaseUrl } from './database-url';
+import { createPrismaClient } from './create-prisma-client';
 
 const run = promisify(execFile);
 const root = join(__dirname, '..', '..');
@@ -24,9 +25,24 @@ export async function prisma(args: string[], databaseUrl: string): Promise<strin
   }
 }
 
-/** Applies the committed migrations, as production does. */
-export function migrateDeploy(databaseUrl: string): Promise<string> {
-  return prisma(['migrate', 'deploy'], databaseUrl);
+/**
+ * Applies the committed migrations, as production does. A SQLite file is
+ * then switched to write-ahead logging, which the file keeps for every later
+ * connection: the worker can read while the app writes, and a commit costs
+ * one sync instead of several (about a third of a bare write's time).
+ */
+export async function migrateDeploy(databaseUrl: string): Promise<string> {
+  const output = await prisma(['migrate', 'deploy'], databaseUrl);
+  const target = parseDatabaseUrl(databaseUrl);
+  if (target.provider === 'sqlite' && target.file !== ':memory:') {
+    const db = createPrismaClient(databaseUrl);
+    try {
+      await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
+    } finally {
+      await db.$disconnect();
+    }
+  }
+  return output;
 }
 
 /** The schema a database really has, read back by introspection. */
