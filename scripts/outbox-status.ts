@@ -14,6 +14,8 @@ void runCommand(async (config) => {
   try {
     const counts = await countByStatus(prisma);
     for (const [status, n] of Object.entries(counts)) console.log(`${status.padEnd(8)} ${n}`);
+    // Loaded only in this mode, like the notifier does: bullmq is slow to load.
+    if (config.delivery.mode === 'bullmq') console.log(`\n${await (await import('../src/bullmq/queue-status')).queueStatus(config)}`);
     const problems = await recentProblems(prisma, errors);
     if (problems.length > 0) console.log('\nlatest errors:');
     for (const p of problems) {

@@ -7,13 +7,14 @@ import type { DeliverRowOptions, DrainResult } from '../delivery';
 import type { Logger } from '../logging';
 import { groupedSentMarks } from '../outbox';
 import { describeFailure } from '../transport';
-import { createProducerConnection } from './connection';
+import { createProducerConnection, logRedisErrors, whenReady } from './connection';
 import { countOutcomes, handOverDue, waitUntilAttempted } from './drain';
 import type { EmailJobData, EmailJobResult } from './email-job';
 import { createEmailWorker, type EmailWorkerOptions } from './email-worker';
 import { EMAIL_QUEUE, OVERDUE_QUEUE } from './names';
 import { OutboxRelay } from './outbox-relay';
 import { createOverdueWorker, registerOverdueSchedule } from './overdue-schedule';
+import { closeWorker, type CountedWorker } from './worker-lifecycle';
 
 export interface BullmqDeliveryOptions {
   prisma: AppPrismaClient;
@@ -38,8 +39,8 @@ export class BullmqDelivery {
   readonly overdueQueue: Queue;
   readonly relay: OutboxRelay;
   /** The worker command's workers, which run until close(). */
-  private emailWorker: Worker<EmailJobData, EmailJobResult> | null = null;
-  private overdueWorker: Worker | null = null;
+  private emailWorker: CountedWorker<EmailJobData, EmailJobResult> | null = null;
+  private overdueWorker: CountedWorker | null = null;
   private closed = false;
   private draining: Promise<unknown> = Promise.resolve();
   private scheduleRetry: NodeJS.Timeout | null = null;
@@ -53,9 +54,7 @@ export class BullmqDelivery {
     const queueOptions = { connection: this.redis, prefix: bullmq.prefix, skipVersionCheck: true, skipWaitingForReady: true };
     this.emailQueue = new Queue<EmailJobData, EmailJobResult>(EMAIL_QUEUE, queueOptions);
     this.overdueQueue = new Queue(OVERDUE_QUEUE, queueOptions);
-    for (const queue of [this.emailQueue, this.overdueQueue]) {
-      queue.on('error', (error) => o.logger.debug({ err: describeFailure(error) }, 'BullMQ queue error'));
-    }
+    for (const queue of [this.emailQueue, this.overdueQueue]) queue.on('error', logRedisErrors(o.logger, 'BullMQ queue'));
     this.relay = new OutboxRelay({
       prisma: o.prisma,
       provider: o.provider,
@@ -105,14 +104,14 @@ export class BullmqDelivery {
     this.closed = true;
     if (this.scheduleRetry) clearTimeout(this.scheduleRetry);
     await this.relay.stop();
-    // Workers finish the jobs in hand before they close.
-    await Promise.all([this.emailWorker?.close(), this.overdueWorker?.close()]);
+    await Promise.all([this.emailWorker, this.overdueWorker].map((worker) => worker && closeWorker(worker, this.redisUp)));
     await Promise.all([this.emailQueue.close(), this.overdueQueue.close()]);
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 
   private async drainOnce(): Promise<DrainResult> {
     const asOf = new Date();
+    await this.relay.assertRedisReachable();
     // Between drains nothing sends in the background, as with the dispatcher:
     // unless the worker command's worker runs, drain() brings a worker of its
     // own and closes it when done. A fresh worker also looks for due retries
@@ -123,10 +122,12 @@ export class BullmqDelivery {
       ids = await handOverDue(this.o.prisma, this.emailQueue, this.relay, asOf);
       await waitUntilAttempted(this.o.prisma, this.emailQueue, ids);
     } finally {
-      await own?.close();
+      if (own) await closeWorker(own, this.redisUp);
     }
     return countOutcomes(this.o.prisma, [...ids]);
   }
+
+  private readonly redisUp = () => this.redis.status === 'ready';
 
   private run<W extends Worker>(worker: W): W {
     worker.run().catch((error) => this.o.logger.error({ err: describeFailure(error) }, 'BullMQ worker stopped'));
@@ -157,6 +158,7 @@ export class BullmqDelivery {
   /** Redis may be down when a worker starts; it keeps trying until the schedule is registered. */
   private async registerSchedule(): Promise<void> {
     try {
+      await whenReady(this.redis, 5_000);
       await registerOverdueSchedule(this.overdueQueue, this.o.config.bullmq.overdueCron);
     } catch (error) {
       if (this.closed) return;

@@ -1,4 +1,7 @@
+import { isNotConnectionError } from 'bullmq';
 import { Redis } from 'ioredis';
+import type { Logger } from '../logging';
+import { describeFailure } from '../transport';
 
 // Reconnect in the background after a drop, quickly at first, so work resumes
 // on its own once Redis is back.
@@ -44,4 +47,16 @@ export function whenReady(redis: Redis, ms: number): Promise<boolean> {
     const timer = setTimeout(() => done(false), ms);
     redis.once('ready', onReady);
   });
+}
+
+/**
+ * An 'error' listener for BullMQ workers and queues. While Redis is down
+ * they report every failed reconnect; the relay already says so once per
+ * outage, so those go to debug and anything else to warn.
+ */
+export function logRedisErrors(logger: Logger, what: string) {
+  return (error: Error) => {
+    if (isNotConnectionError(error)) logger.warn({ err: describeFailure(error) }, `${what} error`);
+    else logger.debug({ err: describeFailure(error) }, `${what}: Redis connection error`);
+  };
 }

@@ -12,7 +12,7 @@ const POLL_MS = 20;
 // waiting for them. The relay picks them up again when their lease runs out.
 const ORPHAN_CHECK_MS = 1_000;
 
-const liveStates = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children', 'paused']);
+const liveStates = new Set(['waiting', 'active', 'delayed', 'prioritized', 'waiting-children']);
 
 async function withLiveJob(queue: Queue<EmailJobData>, ids: number[]): Promise<number[]> {
   const live: number[] = [];

@@ -7,3 +7,4 @@ export { createProducerConnection, workerConnectionOptions } from './connection'
 export { outboxBackoff, RetryLater } from './backoff';
 export { emailJobOptions, type EmailJobData, type EmailJobResult } from './email-job';
 export { EMAIL_QUEUE, OVERDUE_QUEUE, OVERDUE_SCHEDULER_ID, jobIdOf } from './names';
+export { queueStatus } from './queue-status';

@@ -131,9 +131,14 @@ export class OutboxRelay {
     }
   }
 
+  /** Rejects with RedisUnavailableError unless the connection is up (or comes up within a moment). */
+  async assertRedisReachable(): Promise<void> {
+    if (!(await whenReady(this.o.redis, CONNECT_GRACE_MS))) throw this.unreachable(`Redis is not connected (${this.o.redis.status})`);
+  }
+
   private async relayBatch(asOf: Date): Promise<number[]> {
     // Claiming only to release at once would be wasted work while Redis is known to be down.
-    if (!(await whenReady(this.o.redis, CONNECT_GRACE_MS))) throw this.unreachable(`Redis is not connected (${this.o.redis.status})`);
+    await this.assertRedisReachable();
     const token = newClaimToken('relay');
     const rows = await claimDueRows(this.o.prisma, {
       token,

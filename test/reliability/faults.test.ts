@@ -1,3 +1,4 @@
+import { requeueRows } from '../../src/outbox';
 import { smtpEnv, type Harness } from '../support/notifier-harness';
 import { withHarness, waitFor, type People } from '../support/with-harness';
 import { queueRows } from '../support/queue-rows';
@@ -71,6 +72,33 @@ describe('faults', () => {
     expect(rows.every((r) => r.attempts >= 2 && r.lastError === null)).toBe(true);
     const arrived = await expectNothingLost();
     expect([...arrived.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('temporary failures that outlast OUTBOX_MAX_ATTEMPTS leave the row dead with its last error; outbox:retry brings it back', async () => {
+    const n = h.makeNotifier({ OUTBOX_MAX_ATTEMPTS: '3' });
+    h.mail.failWith = (address) => (address.startsWith('doomed') ? { code: 451, message: 'Mailbox busy' } : null);
+    await queueRows(h.db.prisma, 2, 'doomed');
+    await queueRows(h.db.prisma, 2, 'fine');
+    const settled = () => h.db.prisma.emailOutbox.count({ where: { status: { in: ['sent', 'dead'] } } });
+    await waitFor(async () => {
+      await n.drain();
+      return (await settled()) === 4;
+    });
+    const rows = await h.db.prisma.emailOutbox.findMany({ orderBy: { recipientEmail: 'asc' } });
+    expect(rows.map((r) => [r.recipientEmail, r.status, r.attempts])).toEqual([
+      ['doomed0@load.test', 'dead', 3],
+      ['doomed1@load.test', 'dead', 3],
+      ['fine0@load.test', 'sent', 1],
+      ['fine1@load.test', 'sent', 1],
+    ]);
+    for (const r of rows.slice(0, 2)) expect(r.lastError).toMatch(/451 Mailbox busy/);
+    expect(h.mail.messages.map((m) => m.envelopeTo[0]).sort()).toEqual(['fine0@load.test', 'fine1@load.test']);
+
+    h.mail.failWith = () => null;
+    expect(await requeueRows(h.db.prisma, { allFailed: true })).toBe(2);
+    await n.drain();
+    expect(await countSent()).toBe(4);
+    expect([...(await expectNothingLost()).values()]).toEqual([1, 1, 1, 1]);
   });
 
   it('a worker killed with SIGKILL mid-batch and restarted: nothing lost, only in-flight messages repeated', async () => {

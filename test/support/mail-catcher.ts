@@ -6,6 +6,8 @@ export interface CaughtMail {
   envelopeTo: string[];
   raw: string;
   parsed: ParsedMail;
+  /** When the server accepted it (Date.now()). */
+  at: number;
 }
 
 /**
@@ -39,7 +41,9 @@ export class MailCatcher {
         stream.on('end', async () => {
           if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
           const raw = Buffer.concat(chunks).toString('utf8');
+          const at = Date.now();
           this.messages.push({
+            at,
             envelopeTo: session.envelope.rcptTo.map((r) => r.address),
             raw,
             parsed: await simpleParser(raw),

@@ -16,6 +16,9 @@ export const SITE_URL = 'https://helpdesk.test';
  */
 export const onBullmq = process.env.TEST_DELIVERY === 'bullmq';
 
+/** For tests that need Redis: they run with TEST_DELIVERY=bullmq (npm run test:bullmq), and are skipped otherwise. */
+export const describeWithRedis = onBullmq ? describe : describe.skip;
+
 // Jest loads this module once per test file, so each file, with its own
 // database, gets its own key prefix: its jobs never name another file's rows.
 export const bullmqPrefix = `${redisPrefix(process.env.TEST_RUN_ID ?? 'adhoc')}:${randomBytes(4).toString('hex')}`;
