@@ -21,7 +21,5 @@ const CLAIM_PREFIX = 'bullmq:';
 
 export const newClaimToken = (role: 'relay' | 'send') => `${CLAIM_PREFIX}${role}:${process.pid}:${randomUUID()}`;
 
-export const isBullmqClaim = (lockedBy: string | null): lockedBy is string => lockedBy?.startsWith(CLAIM_PREFIX) ?? false;
-
 /** The Prisma filter for rows a BullMQ claim holds. */
 export const bullmqClaimWhere = { startsWith: CLAIM_PREFIX };
