@@ -1,5 +1,6 @@
 // The public face of the notifier.
 export { createTicketNotifier, type TicketNotifier, type NotifierOptions } from './create-notifier';
+export { RedisUnavailableError } from './bullmq/errors';
 export { runAs, UnboundTransactionError, ticketNotifications, bindTransactions } from './capture';
 export { loadConfig, loadEnvFile, ConfigError, type Config } from './config';
 export { createPrismaClient, type AppPrismaClient } from './db';

@@ -1,5 +1,6 @@
 export { BullmqDelivery, type BullmqDeliveryOptions } from './bullmq-delivery';
-export { OutboxRelay, RedisUnavailableError, relayRoundsSettled } from './outbox-relay';
+export { OutboxRelay, relayRoundsSettled } from './outbox-relay';
+export { RedisUnavailableError } from './errors';
 export { createEmailWorker, type EmailWorkerOptions } from './email-worker';
 export { sendEmailJob, type SendEmailJobOptions } from './send-email-job';
 export { registerOverdueSchedule, createOverdueWorker } from './overdue-schedule';

@@ -6,6 +6,7 @@ import { claimDueRows, releaseRows } from '../outbox';
 import { describeFailure } from '../transport';
 import { whenReady } from './connection';
 import { emailJobOptions, type EmailJobData } from './email-job';
+import { RedisUnavailableError } from './errors';
 import { newClaimToken } from './names';
 
 export interface OutboxRelayOptions {
@@ -19,11 +20,6 @@ export interface OutboxRelayOptions {
   leaseMs: number;
   pollIntervalMs: number;
   maxAttempts: number;
-}
-
-/** Redis could not take the rows; they are back in the outbox, due as before. */
-export class RedisUnavailableError extends Error {
-  override readonly name = 'RedisUnavailableError';
 }
 
 // How long a relay round waits for a connection that is still being made
