@@ -1,6 +1,7 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { AppPrismaClient } from '../db';
+import { Rounds } from '../delivery';
 import type { Logger } from '../logging';
 import { claimDueRows, releaseRows } from '../outbox';
 import { describeFailure } from '../transport';
@@ -26,13 +27,14 @@ export interface OutboxRelayOptions {
 // (a process that just started) before it leaves the rows for the next round.
 const CONNECT_GRACE_MS = 1_000;
 
-// Every relay round running in this process. drain() waits for them first: a
-// round that has claimed rows but not yet added their jobs holds rows that
-// look neither due nor queued.
-const rounds = new Set<Promise<unknown>>();
+// Relay rounds running in this process, of every relay. drain() waits for
+// them first: a round that has claimed rows but not yet added their jobs
+// holds rows that look neither due nor queued.
+let roundsRunning = 0;
+const whenSettled: (() => void)[] = [];
 
-export async function relayRoundsSettled(): Promise<void> {
-  await Promise.allSettled([...rounds]);
+export function relayRoundsSettled(): Promise<void> {
+  return roundsRunning === 0 ? Promise.resolve() : new Promise((resolve) => whenSettled.push(resolve));
 }
 
 /**
@@ -48,42 +50,25 @@ export async function relayRoundsSettled(): Promise<void> {
  * or the next commit) hands them over once Redis is back.
  */
 export class OutboxRelay {
-  private running: Promise<number[]> | null = null;
-  private again = false;
-  private timer: NodeJS.Timeout | null = null;
-  private stopped = false;
+  private readonly rounds: Rounds<number[]>;
   private redisDown = false;
 
-  constructor(private readonly o: OutboxRelayOptions) {}
+  constructor(private readonly o: OutboxRelayOptions) {
+    this.rounds = new Rounds((more, asOf) => this.relayRounds(more, asOf), o.pollIntervalMs);
+  }
 
   /** Relays soon, off the caller's path; calls during a round make it go round once more. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    setImmediate(() => void this.runUntilIdle().catch(() => undefined));
+    this.rounds.kick();
   }
 
   /** Relays every pollIntervalMs: rows other processes queued, and rows whose lease ran out. */
   start(options: { keepAlive: boolean }): void {
-    this.stopped = false;
-    const tick = () => {
-      this.timer = setTimeout(async () => {
-        await this.runUntilIdle().catch(() => undefined);
-        if (!this.stopped) tick();
-      }, this.o.pollIntervalMs);
-      if (!options.keepAlive) this.timer.unref();
-    };
-    tick();
-    this.kick();
+    this.rounds.start(options);
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    if (this.running) await this.running.catch(() => undefined);
+    await this.rounds.stop();
   }
 
   /**
@@ -92,38 +77,26 @@ export class OutboxRelay {
    * Redis cannot take them.
    */
   relayDue(asOf?: Date): Promise<number[]> {
-    return this.runUntilIdle(asOf);
+    return this.rounds.run(asOf);
   }
 
-  private runUntilIdle(asOf?: Date): Promise<number[]> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
-    }
-    const round: Promise<number[]> = this.relayRounds(asOf).finally(() => {
-      this.running = null;
-      rounds.delete(round);
-    });
-    this.running = round;
-    rounds.add(round);
-    return round;
-  }
-
-  private async relayRounds(asOf?: Date): Promise<number[]> {
+  private async relayRounds(more: () => boolean, asOf?: Date): Promise<number[]> {
     const ids: number[] = [];
+    roundsRunning++;
     try {
       do {
-        this.again = false;
         for (;;) {
           const batch = await this.relayBatch(asOf ?? new Date());
           ids.push(...batch);
           if (batch.length < this.o.batchSize) break;
         }
-      } while (this.again && !this.stopped);
+      } while (more());
       return ids;
     } catch (error) {
       if (!(error instanceof RedisUnavailableError)) this.o.logger.error({ err: describeFailure(error) }, 'outbox relay failed');
       throw error;
+    } finally {
+      if (--roundsRunning === 0) for (const settle of whenSettled.splice(0)) settle();
     }
   }
 

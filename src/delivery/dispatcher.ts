@@ -5,6 +5,7 @@ import { claimDueRows, countDue, groupedSentMarks } from '../outbox';
 import type { Renderer } from '../rendering';
 import { describeFailure, type MailTransport } from '../transport';
 import { deliverRow, type DeliverRowOptions } from './deliver-row';
+import { Rounds } from './rounds';
 
 export interface DispatcherOptions {
   prisma: AppPrismaClient;
@@ -46,38 +47,22 @@ function addInto(total: DrainResult, r: DrainResult): void {
  */
 export class Dispatcher {
   private readonly id = `dispatcher-${process.pid}-${randomUUID().slice(0, 8)}`;
-  private running: Promise<DrainResult> | null = null;
-  private again = false;
-  private timer: NodeJS.Timeout | null = null;
-  private stopped = false;
+  private readonly rounds: Rounds<DrainResult>;
   private readonly deliverOptions: DeliverRowOptions;
 
   constructor(private readonly o: DispatcherOptions) {
     this.deliverOptions = { ...o, markSent: groupedSentMarks(o.prisma) };
+    this.rounds = new Rounds((more, asOf) => this.runUntilIdle(more, asOf), o.pollIntervalMs);
   }
 
   /** Wakes the dispatcher soon; calls during a run make it go round once more. */
   kick(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    setImmediate(() => void this.runUntilIdle());
+    this.rounds.kick();
   }
 
   /** Polls every pollIntervalMs, for retries and for rows written by other processes. */
   start(options: { keepAlive: boolean }): void {
-    this.stopped = false;
-    const tick = () => {
-      this.timer = setTimeout(async () => {
-        await this.runUntilIdle();
-        if (!this.stopped) tick();
-      }, this.o.pollIntervalMs);
-      if (!options.keepAlive) this.timer.unref();
-    };
-    tick();
-    this.kick();
+    this.rounds.start(options);
   }
 
   /**
@@ -89,7 +74,7 @@ export class Dispatcher {
     const asOf = new Date();
     const total: DrainResult = { sent: 0, retrying: 0, failed: 0, dead: 0 };
     for (;;) {
-      const r = await this.runUntilIdle(asOf);
+      const r = await this.rounds.run(asOf);
       addInto(total, r);
       if ((await countDue(this.o.prisma, asOf)) === 0) return total;
       // Rows due but held by another sender: give it a moment.
@@ -99,36 +84,24 @@ export class Dispatcher {
 
   /** Stops polling and waits for the batch in hand to finish. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    if (this.running) await this.running.catch(() => undefined);
+    await this.rounds.stop();
   }
 
-  private runUntilIdle(asOf?: Date): Promise<DrainResult> {
-    if (this.running) {
-      this.again = true;
-      return this.running;
+  private async runUntilIdle(more: () => boolean, asOf?: Date): Promise<DrainResult> {
+    const total: DrainResult = { sent: 0, retrying: 0, failed: 0, dead: 0 };
+    try {
+      do {
+        for (;;) {
+          const r = await this.runBatch(asOf ?? new Date());
+          addInto(total, r);
+          if (r.claimed < this.o.batchSize) break;
+        }
+      } while (more());
+    } catch (error) {
+      // The database may be briefly unreachable; the next kick or tick tries again.
+      this.o.logger.error({ err: describeFailure(error) }, 'outbox dispatch failed');
     }
-    this.running = (async () => {
-      const total: DrainResult = { sent: 0, retrying: 0, failed: 0, dead: 0 };
-      try {
-        do {
-          this.again = false;
-          for (;;) {
-            const r = await this.runBatch(asOf ?? new Date());
-            addInto(total, r);
-            if (r.claimed < this.o.batchSize) break;
-          }
-        } while (this.again && !this.stopped);
-      } catch (error) {
-        // The database may be briefly unreachable; the next kick or tick tries again.
-        this.o.logger.error({ err: describeFailure(error) }, 'outbox dispatch failed');
-      } finally {
-        this.running = null;
-      }
-      return total;
-    })();
-    return this.running;
+    return total;
   }
 
   private async runBatch(asOf: Date): Promise<DrainResult & { claimed: number }> {

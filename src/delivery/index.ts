@@ -2,4 +2,5 @@ export { Dispatcher, type DispatcherOptions, type DrainResult } from './dispatch
 export { deliverRow, type DeliverRowOptions, type DeliveryOutcome } from './deliver-row';
 export { nextRetryDelay } from './backoff';
 export { rateLimiter } from './rate-limiter';
+export { Rounds } from './rounds';
 export { threadHeaders } from './thread-headers';
