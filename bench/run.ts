@@ -1,0 +1,144 @@
+import './support/production';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Command } from 'commander';
+import { createBenchDatabase } from './support/bench-database';
+import { SmtpSink } from './support/smtp-sink';
+import { machine, table, type Figure } from './support/report';
+import { median, round } from './support/stats';
+import { measureWriteOverhead, type WriteOverhead } from './sections/write-overhead';
+import { measureNaive, measurePipeline, measureTransportCeiling, queueEmails, type DeliveryRun } from './sections/delivery';
+import { measureRender } from './sections/render';
+import { CAPPED_HEAP, measureOverdueScan, type OverdueScan } from './sections/overdue-scan';
+
+const SECTIONS = ['write', 'delivery', 'render', 'overdue', 'scale'] as const;
+type Section = (typeof SECTIONS)[number];
+
+const program = new Command('bench')
+  .description(
+    'Measure the project against the naive way and against the limits of this machine. ' +
+      'Uses SQLite (a scratch file) by default, or the PostgreSQL server DATABASE_URL points at (a scratch database). ' +
+      'Prints a table and records it in bench/results.json under the database kind.',
+  )
+  .option('--runs <n>', 'runs per figure; each figure is their median', (v) => Number.parseInt(v, 10), 3)
+  .option('--writes <n>', 'status changes per client in the write test', (v) => Number.parseInt(v, 10), 2000)
+  .option('--emails <n>', 'queued emails in the delivery tests', (v) => Number.parseInt(v, 10), 5000)
+  .option('--naive-sample <n>', 'emails sent the naive way (about 9 per second)', (v) => Number.parseInt(v, 10), 150)
+  .option('--tickets <n>', 'tickets in the overdue scan, one in five overdue', (v) => Number.parseInt(v, 10), 100_000)
+  .option('--only <sections>', `comma-separated subset of ${SECTIONS.join(',')}`)
+  .option('--quick', 'small sizes and one run: checks the benchmark works, measures nothing worth keeping')
+  .option('--out <file>', 'where to record the results', join(__dirname, 'results.json'))
+  .parse();
+
+interface Options {
+  runs: number;
+  writes: number;
+  emails: number;
+  naiveSample: number;
+  tickets: number;
+  only?: string;
+  quick?: boolean;
+  out: string;
+}
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+
+async function main() {
+  const o = program.opts<Options>();
+  if (o.quick) Object.assign(o, { runs: 1, writes: 100, emails: 300, naiveSample: 10, tickets: 5000 });
+  const only = new Set<Section>((o.only?.split(',').map((s) => s.trim()) ?? SECTIONS) as Section[]);
+  for (const s of only) if (!SECTIONS.includes(s)) throw new Error(`--only: unknown section "${s}"; expected some of ${SECTIONS.join(', ')}`);
+
+  const db = await createBenchDatabase(process.env.DATABASE_URL);
+  const sink = await new SmtpSink().start();
+  const figures: Figure[] = [];
+  const results: Record<string, unknown> = {};
+  log(`benchmark on ${db.provider}, ${o.runs} run(s) per figure`);
+  try {
+    if (only.has('write')) {
+      const runs: WriteOverhead[] = [];
+      for (let r = 1; r <= o.runs; r++) {
+        log(`write overhead: run ${r}/${o.runs}, ${o.writes} writes per client`);
+        runs.push(await measureWriteOverhead(db, o.writes));
+      }
+      const ratio = median(runs.map((r) => r.ratio));
+      results.write = { runs, ratio };
+      figures.push(
+        { section: '1 write', name: `median write, bare Prisma (${o.writes} status changes)`, value: `${round(median(runs.map((r) => r.bareMedianMs)))} ms` },
+        { section: '1 write', name: 'median write, notifying client (+ read, + outbox insert)', value: `${round(median(runs.map((r) => r.notifyingMedianMs)))} ms` },
+        { section: '1 write', name: 'notifying / bare', value: `${round(ratio)}×`, target: '≤ 1.5×', met: ratio <= 1.5 },
+      );
+    }
+
+    if (only.has('delivery')) {
+      log(`delivery: queuing ${o.emails} emails`);
+      await queueEmails(db, o.emails);
+      const runs: { pipeline: DeliveryRun; naive: DeliveryRun; ceiling: DeliveryRun }[] = [];
+      for (let r = 1; r <= o.runs; r++) {
+        log(`delivery: run ${r}/${o.runs}: pipeline, naive (${o.naiveSample}), transport ceiling`);
+        runs.push({ pipeline: await measurePipeline(db, sink), naive: await measureNaive(db, sink, o.naiveSample), ceiling: await measureTransportCeiling(db, sink) });
+      }
+      const pipeline = median(runs.map((r) => r.pipeline.perSecond));
+      const vsNaive = median(runs.map((r) => r.pipeline.perSecond / r.naive.perSecond));
+      const vsCeiling = median(runs.map((r) => r.pipeline.perSecond / r.ceiling.perSecond));
+      results.delivery = { runs, pipelinePerSecond: pipeline, vsNaive, vsCeiling };
+      figures.push(
+        { section: '2 delivery', name: `pipeline: ${o.emails} emails rendered, sent, marked sent`, value: `${Math.round(pipeline)} emails/s` },
+        { section: '2 delivery', name: 'naive: render + new SMTP connection per email', value: `${round(median(runs.map((r) => r.naive.perSecond)), 1)} emails/s` },
+        { section: '2 delivery', name: 'pipeline / naive', value: `${round(vsNaive, 1)}×`, target: '≥ 10×', met: vsNaive >= 10 },
+        { section: '3 ceiling', name: 'pooled transport, pre-rendered, no database', value: `${Math.round(median(runs.map((r) => r.ceiling.perSecond)))} emails/s` },
+        { section: '3 ceiling', name: 'pipeline / ceiling', value: `${Math.round(vsCeiling * 100)}%`, target: '≥ 50%', met: vsCeiling >= 0.5 },
+      );
+    }
+
+    if (only.has('render')) {
+      log('render: every template');
+      const renders = await measureRender(o.quick ? 20 : 200);
+      results.render = renders;
+      for (const r of renders) {
+        figures.push({ section: '4 render', name: `${r.event}: first recipient / each more of the same role`, value: `${round(r.renderMs)} / ${round(r.sameRoleMs)} ms` });
+      }
+    }
+
+    if (only.has('overdue')) {
+      const runs: OverdueScan[] = [];
+      for (let r = 1; r <= o.runs; r++) {
+        log(`overdue scan: run ${r}/${o.runs}, ${o.tickets} tickets`);
+        runs.push(await measureOverdueScan(db, o.tickets, log));
+      }
+      const seconds = median(runs.map((r) => r.seconds));
+      const rss = median(runs.map((r) => r.peakRssMb));
+      const capped = median(runs.map((r) => r.cappedPeakRssMb));
+      const again = Math.max(...runs.map((r) => r.secondRunQueued));
+      results.overdue = { runs, seconds, peakRssMb: rss, cappedPeakRssMb: capped };
+      figures.push(
+        { section: '5 overdue', name: `${o.tickets} tickets, ${runs[0].overdue} overdue: ${runs[0].queued} emails queued in`, value: `${round(seconds)} s`, target: '< 10 s', met: seconds < 10 },
+        { section: '5 overdue', name: 'peak memory of that run (RSS)', value: `${Math.round(rss)} MB`, target: '< 250 MB', met: rss < 250 },
+        { section: '5 overdue', name: `the same with node ${CAPPED_HEAP}`, value: `${Math.round(capped)} MB`, target: '< 250 MB', met: capped < 250 },
+        { section: '5 overdue', name: 'emails queued by a second run the same day', value: String(again), target: '0', met: again === 0 },
+      );
+    }
+
+    if (only.has('scale')) {
+      // Loaded only here: the other sections need neither BullMQ nor Redis.
+      const { measureScale } = await import('./sections/scale');
+      const scale = await measureScale(db, { emails: o.quick ? 300 : o.emails, runs: o.runs, log });
+      results.scale = scale.results;
+      figures.push(...scale.figures);
+    }
+  } finally {
+    await sink.stop();
+    await db.drop();
+  }
+
+  console.log(table(figures));
+  const recorded = existsSync(o.out) ? JSON.parse(readFileSync(o.out, 'utf8')) : {};
+  recorded[db.provider] = { date: new Date().toISOString(), machine: machine(), options: o, figures, results };
+  writeFileSync(o.out, `${JSON.stringify(recorded, null, 2)}\n`);
+  log(`recorded in ${o.out}`);
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
