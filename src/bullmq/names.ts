@@ -23,3 +23,5 @@ export const newClaimToken = (role: 'relay' | 'send') => `${CLAIM_PREFIX}${role}
 
 /** The Prisma filter for rows a BullMQ claim holds. */
 export const bullmqClaimWhere = { startsWith: CLAIM_PREFIX };
+/** ... and for rows a BullMQ worker holds for a send. */
+export const bullmqSendWhere = { startsWith: `${CLAIM_PREFIX}send:` };

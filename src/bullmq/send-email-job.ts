@@ -1,9 +1,9 @@
 import { UnrecoverableError, type Processor } from 'bullmq';
 import { deliverRow, type DeliverRowOptions } from '../delivery';
-import { claimHeldRow } from '../outbox';
+import { claimHeldRow, renewLease } from '../outbox';
 import { RetryLater } from './backoff';
 import type { EmailJobData, EmailJobResult } from './email-job';
-import { bullmqClaimWhere, newClaimToken } from './names';
+import { bullmqClaimWhere, bullmqSendWhere, newClaimToken } from './names';
 
 export type SendEmailJobOptions = Omit<DeliverRowOptions, 'keepClaimWhileWaiting'> & { leaseMs: number };
 
@@ -23,13 +23,25 @@ export function sendEmailJob(o: SendEmailJobOptions): Processor<EmailJobData, Em
     // Only while BullMQ still holds the row: handed over by a relay, or waiting
     // for this job's retry. A row that was sent, failed, went dead or was
     // requeued by hand is left alone, so a job that runs late or twice never
-    // sends again what another job already settled.
-    const row = await claimHeldRow(o.prisma, job.data.outboxId, { heldBy: bullmqClaimWhere, token, leaseMs: o.leaseMs });
+    // sends again what another job already settled; so is a row another
+    // worker is sending right now (its lease is live), which a job that BullMQ
+    // wrongly took for stalled would otherwise send a second time.
+    const id = job.data.outboxId;
+    const row = await claimHeldRow(o.prisma, id, { heldBy: bullmqClaimWhere, busy: bullmqSendWhere, token, leaseMs: o.leaseMs });
     if (!row) {
-      o.logger.debug({ outboxId: job.data.outboxId }, 'job skipped: its row is no longer waiting for BullMQ');
+      o.logger.debug({ outboxId: id }, 'job skipped: its row is not waiting for BullMQ');
       return 'skipped';
     }
-    const outcome = await deliverRow(row, token, deliver);
+    // A slow send keeps its lease, so no relay takes the row meanwhile; a dead
+    // worker stops renewing, and the row is free again once the lease ends.
+    const renew = setInterval(() => void renewLease(o.prisma, id, token, o.leaseMs).catch(() => undefined), o.leaseMs / 3);
+    renew.unref();
+    let outcome;
+    try {
+      outcome = await deliverRow(row, token, deliver);
+    } finally {
+      clearInterval(renew);
+    }
     if (outcome.status === 'sent') return 'sent';
     if (outcome.status === 'retrying') throw new RetryLater(outcome.reason, outcome.retryInMs);
     throw new UnrecoverableError(outcome.reason);

@@ -4,6 +4,7 @@ export { insertRows, insertMissingRows } from './insert-rows';
 export { claimDueRows } from './claim-due-rows';
 export { claimHeldRow } from './claim-held-row';
 export { releaseRows } from './release-rows';
+export { renewLease } from './renew-lease';
 export { markSent, markRetry, markFailed } from './record-outcome';
 export { groupedSentMarks } from './sent-marks';
 export { countByStatus, countDue, type OutboxCounts } from './count-by-status';
