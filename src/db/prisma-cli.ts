@@ -3,7 +3,6 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { schemaPaths } from './schema-paths';
 import { parseDatabaseUrl } from './database-url';
-import { createPrismaClient } from './create-prisma-client';
 
 const run = promisify(execFile);
 const root = join(__dirname, '..', '..');
@@ -35,6 +34,8 @@ export async function migrateDeploy(databaseUrl: string): Promise<string> {
   const output = await prisma(['migrate', 'deploy'], databaseUrl);
   const target = parseDatabaseUrl(databaseUrl);
   if (target.provider === 'sqlite' && target.file !== ':memory:') {
+    // Loaded here, not at the top: generating the clients runs through this file before they exist.
+    const { createPrismaClient } = await import('./create-prisma-client');
     const db = createPrismaClient(databaseUrl);
     try {
       await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
