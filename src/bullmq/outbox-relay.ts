@@ -23,9 +23,11 @@ export interface OutboxRelayOptions {
   maxAttempts: number;
 }
 
-// How long a relay round waits for a connection that is still being made
-// (a process that just started) before it leaves the rows for the next round.
-const CONNECT_GRACE_MS = 1_000;
+// How long a relay round waits for the connection before it leaves the rows
+// for the next round: longer for the first connection of a process that just
+// started (a busy machine can take a moment), briefly once it was up.
+const FIRST_CONNECT_MS = 5_000;
+const RECONNECT_GRACE_MS = 1_000;
 
 // Relay rounds running in this process, of every relay. drain() waits for
 // them first: a round that has claimed rows but not yet added their jobs
@@ -52,6 +54,7 @@ export function relayRoundsSettled(): Promise<void> {
 export class OutboxRelay {
   private readonly rounds: Rounds<number[]>;
   private redisDown = false;
+  private connectedOnce = false;
 
   constructor(private readonly o: OutboxRelayOptions) {
     this.rounds = new Rounds((more, asOf) => this.relayRounds(more, asOf), o.pollIntervalMs);
@@ -102,7 +105,10 @@ export class OutboxRelay {
 
   /** Rejects with RedisUnavailableError unless the connection is up (or comes up within a moment). */
   async assertRedisReachable(): Promise<void> {
-    if (!(await whenReady(this.o.redis, CONNECT_GRACE_MS))) throw this.unreachable(`Redis is not connected (${this.o.redis.status})`);
+    if (!(await whenReady(this.o.redis, this.connectedOnce ? RECONNECT_GRACE_MS : FIRST_CONNECT_MS))) {
+      throw this.unreachable(`Redis is not connected (${this.o.redis.status})`);
+    }
+    this.connectedOnce = true;
   }
 
   private async relayBatch(asOf: Date): Promise<number[]> {

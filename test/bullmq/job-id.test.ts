@@ -7,6 +7,9 @@ describeWithRedis('one job per outbox row (job id = row id)', () => {
   let h: Harness;
   withHarness((harness) => (h = harness), { freshEachTest: false });
   beforeEach(async () => {
+    // The queue's connection refuses commands until it is up, and no test starts with jobs of another.
+    await h.notifier.bullmq!.relay.assertRedisReachable();
+    await h.notifier.bullmq!.emailQueue.drain(true);
     await h.db.prisma.emailOutbox.deleteMany();
     h.mail.clear();
   });
