@@ -24,26 +24,9 @@ export async function prisma(args: string[], databaseUrl: string): Promise<strin
   }
 }
 
-/**
- * Applies the committed migrations, as production does. A SQLite file is
- * then switched to write-ahead logging, which the file keeps for every later
- * connection: the worker can read while the app writes, and a commit costs
- * one sync instead of several (about a third of a bare write's time).
- */
-export async function migrateDeploy(databaseUrl: string): Promise<string> {
-  const output = await prisma(['migrate', 'deploy'], databaseUrl);
-  const target = parseDatabaseUrl(databaseUrl);
-  if (target.provider === 'sqlite' && target.file !== ':memory:') {
-    // Loaded here, not at the top: generating the clients runs through this file before they exist.
-    const { createPrismaClient } = await import('./create-prisma-client');
-    const db = createPrismaClient(databaseUrl);
-    try {
-      await db.$queryRawUnsafe('PRAGMA journal_mode = WAL');
-    } finally {
-      await db.$disconnect();
-    }
-  }
-  return output;
+/** Applies the committed migrations, as production does. */
+export function migrateDeploy(databaseUrl: string): Promise<string> {
+  return prisma(['migrate', 'deploy'], databaseUrl);
 }
 
 /** The schema a database really has, read back by introspection. */

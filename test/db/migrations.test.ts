@@ -33,11 +33,3 @@ describe('committed migrations', () => {
     expect(ticket.dueDate?.toISOString()).toBe('2026-01-02T03:04:05.000Z');
   });
 });
-
-describe('a migrated SQLite file', () => {
-  const onSqlite = process.env.TEST_TEMPLATE_URL?.startsWith('file:') ? it : it.skip;
-  onSqlite('keeps write-ahead logging, so a worker can read while the app writes', async () => {
-    const [mode] = await db.prisma.$queryRawUnsafe<{ journal_mode: string }[]>('PRAGMA journal_mode');
-    expect(mode.journal_mode).toBe('wal');
-  });
-});
