@@ -16,6 +16,11 @@ import { OutboxRelay } from './outbox-relay';
 import { createOverdueWorker, registerOverdueSchedule } from './overdue-schedule';
 import { closeWorker, type CountedWorker } from './worker-lifecycle';
 
+// A worker that stalls for a moment (a busy machine, or code loading on its
+// first render) must not look dead: the lease of a row it is sending, and
+// BullMQ's lock on the job, last at least this long whatever OUTBOX_LEASE_MS says.
+const MIN_SEND_LEASE_MS = 5_000;
+
 export interface BullmqDeliveryOptions {
   prisma: AppPrismaClient;
   provider: 'sqlite' | 'postgresql';
@@ -147,7 +152,7 @@ export class BullmqDelivery {
         prisma,
         logger,
         retry: { baseMs: config.delivery.retryBaseMs, maxMs: config.delivery.retryMaxMs, maxAttempts: config.delivery.maxAttempts },
-        leaseMs: config.delivery.leaseMs,
+        leaseMs: Math.max(config.delivery.leaseMs, MIN_SEND_LEASE_MS),
         // BullMQ's limiter spaces the jobs out across all workers.
         rateLimit: async () => undefined,
         markSent: groupedSentMarks(prisma),
