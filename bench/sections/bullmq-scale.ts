@@ -43,6 +43,7 @@ async function queueWaitingRows(prisma: AppPrismaClient, provider: 'sqlite' | 'p
       key: `bench:${tag}:${i}`,
       ticketId: 1 + (i % 500),
       address: `reader${i}@scale.bench`,
+      recipient: { kind: 'customer', id: 1 + (i % 500) },
       payload: previewProps({ recipient: { name: `Reader ${i}`, reason: 'customer' } }).payload,
       domain: 'helpdesk.bench',
     }),

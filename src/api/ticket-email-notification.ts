@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { currentActor } from '../capture';
-import { planOutboxRows, queueOverdue, type EnqueueOptions, type TicketEvents } from '../enqueue';
+import { planOutboxRows, queueOverdue, writePlan, type EnqueueOptions, type TicketEvents } from '../enqueue';
 import type { CommentState, TicketEvent, TicketState, TicketStatus } from '../notifications';
-import { insertRows } from '../outbox';
 
 /**
  * The reference module's programmatic API. Each call queues its emails in the
@@ -20,11 +19,8 @@ export class TicketEmailNotification {
   private async queue(ticket: TicketState, events: TicketEvent[], formerAssigneeId: number | null = null): Promise<number> {
     const call = `api:${randomUUID()}`;
     const items: TicketEvents[] = [{ ticket, events, formerAssigneeId }];
-    const count = await insertRows(
-      this.db,
-      await planOutboxRows(this.db, items, currentActor(), (id) => `${call}:${id}`, this.options),
-      this.options.provider,
-    );
+    const plan = await planOutboxRows(this.db, items, currentActor(), (id) => `${call}:${id}`, this.options);
+    const count = await writePlan(this.db, plan, this.options.provider);
     if (count > 0) this.onQueued();
     return count;
   }

@@ -68,7 +68,7 @@ export async function countOutcomes(db: OutboxDb, ids: number[]): Promise<DrainR
     const groups = await db.emailOutbox.groupBy({ by: ['status'], where: { id: { in: ids.slice(i, i + 500) } }, _count: { _all: true } });
     for (const g of groups) {
       if (g.status === 'pending') result.retrying += g._count._all;
-      else if (g.status !== 'sending') result[g.status] += g._count._all;
+      else if (g.status === 'sent' || g.status === 'failed' || g.status === 'dead') result[g.status] += g._count._all;
     }
   }
   return result;

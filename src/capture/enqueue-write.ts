@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { planOutboxRows, type EnqueueOptions, type KnownPeople } from '../enqueue';
+import { planOutboxRows, writePlan, type EnqueueOptions, type KnownPeople } from '../enqueue';
 import { diffTicket, type Actor, type CommentState, type TicketState } from '../notifications';
-import { insertRows } from '../outbox';
 
 /** What one write did to one ticket: its state before (null if created) and after, and comments it added. */
 export interface TicketChange {
@@ -24,6 +23,6 @@ export async function enqueueWrite(
     events: [...diffTicket(c.before, c.after), ...c.newComments.map((comment) => ({ type: 'comment_added' as const, comment }))],
   }));
   const write = `write:${randomUUID()}`;
-  const rows = await planOutboxRows(tx, items, actor, (ticketId) => `${write}:${ticketId}`, { ...options, startsThreads: true, known });
-  return insertRows(tx, rows, options.provider);
+  const plan = await planOutboxRows(tx, items, actor, (ticketId) => `${write}:${ticketId}`, { ...options, startsThreads: true, known });
+  return writePlan(tx, plan, options.provider);
 }

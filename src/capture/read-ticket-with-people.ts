@@ -1,12 +1,14 @@
-import type { KnownPeople } from '../enqueue';
-import type { Person, TicketState } from '../notifications';
+import type { KnownPeople, PersonRecord } from '../enqueue';
+import type { TicketState } from '../notifications';
 
 const SELECT = `
 SELECT t."id", t."subject", t."description", t."status", t."priority",
        t."customerId", t."createdById", t."assignedToId", t."dueDate",
-       c."name" AS "customerName", c."email" AS "customerEmail",
+       c."name" AS "customerName", c."email" AS "customerEmail", c."locale" AS "customerLocale", c."company" AS "customerCompany",
        cb."name" AS "creatorName", cb."email" AS "creatorEmail", cb."active" AS "creatorActive",
-       a."name" AS "assigneeName", a."email" AS "assigneeEmail", a."active" AS "assigneeActive"
+       cb."locale" AS "creatorLocale", cb."emailDigest" AS "creatorDigest",
+       a."name" AS "assigneeName", a."email" AS "assigneeEmail", a."active" AS "assigneeActive",
+       a."locale" AS "assigneeLocale", a."emailDigest" AS "assigneeDigest"
   FROM "Ticket" t
   JOIN "Customer" c ON c."id" = t."customerId"
   JOIN "User" cb ON cb."id" = t."createdById"
@@ -39,10 +41,22 @@ export async function readTicketWithPeople(
     assignedToId: r.assignedToId,
     dueDate: r.dueDate,
   };
-  const users: Person[] = [{ kind: 'user', id: ticket.createdById, name: r.creatorName, email: r.creatorEmail, active: r.creatorActive }];
+  const users: PersonRecord[] = [
+    { kind: 'user', id: ticket.createdById, name: r.creatorName, email: r.creatorEmail, active: r.creatorActive, locale: r.creatorLocale, emailDigest: r.creatorDigest },
+  ];
   if (ticket.assignedToId !== null) {
-    users.push({ kind: 'user', id: ticket.assignedToId, name: r.assigneeName, email: r.assigneeEmail, active: r.assigneeActive });
+    users.push({
+      kind: 'user',
+      id: ticket.assignedToId,
+      name: r.assigneeName,
+      email: r.assigneeEmail,
+      active: r.assigneeActive,
+      locale: r.assigneeLocale,
+      emailDigest: r.assigneeDigest,
+    });
   }
-  const customers: Person[] = [{ kind: 'customer', id: ticket.customerId, name: r.customerName, email: r.customerEmail, active: true }];
+  const customers: PersonRecord[] = [
+    { kind: 'customer', id: ticket.customerId, name: r.customerName, email: r.customerEmail, active: true, locale: r.customerLocale, company: r.customerCompany },
+  ];
   return { ticket, people: { users, customers } };
 }

@@ -1,4 +1,4 @@
-import type { NotificationEvent } from './env-schema';
+import type { Locale, NotificationEvent } from './env-schema';
 
 export type EmailBackend = 'console' | 'smtp' | 'dummy' | 'file' | 'ses';
 
@@ -34,6 +34,8 @@ export interface Config {
     enabled: boolean;
     notifyActor: boolean;
     events: Record<NotificationEvent, boolean>;
+    /** The language of recipients who have none of their own. */
+    defaultLocale: Locale;
   };
   delivery: {
     mode: 'embedded' | 'worker' | 'bullmq';

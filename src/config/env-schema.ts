@@ -112,6 +112,10 @@ const cronPattern = (fallback: string) =>
     return z.NEVER;
   });
 
+/** Languages the templates and subjects are written in; English is the fallback for any missing text. */
+export const locales = ['en', 'de'] as const;
+export type Locale = (typeof locales)[number];
+
 export const notificationEvents = [
   'ticket_created',
   'ticket_assigned',
@@ -177,6 +181,7 @@ export const envSchema = z.object({
   EMAIL_NOTIFICATIONS_ENABLED: bool('EMAIL_NOTIFICATIONS_ENABLED', true),
   EMAIL_NOTIFY_ACTOR: bool('EMAIL_NOTIFY_ACTOR', false),
   ...switches,
+  EMAIL_DEFAULT_LOCALE: choice(locales, 'en', `is not a language the templates have; expected one of ${locales.join(', ')}`),
 
   DELIVERY: choice(['embedded', 'worker', 'bullmq'], 'embedded', 'is not a delivery mode; expected one of embedded, worker, bullmq'),
   OUTBOX_POLL_INTERVAL_MS: integer(10, 3_600_000, 1000, 'milliseconds'),

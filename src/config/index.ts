@@ -1,4 +1,4 @@
 export { loadConfig, ConfigError } from './load-config';
 export { loadEnvFile } from './load-env-file';
-export { notificationEvents, type NotificationEvent } from './env-schema';
+export { notificationEvents, locales, type NotificationEvent, type Locale } from './env-schema';
 export type { Config, EmailBackend, SmtpSettings } from './config';

@@ -64,6 +64,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       enabled: e.EMAIL_NOTIFICATIONS_ENABLED,
       notifyActor: e.EMAIL_NOTIFY_ACTOR,
       events,
+      defaultLocale: e.EMAIL_DEFAULT_LOCALE,
     },
     delivery: {
       mode: e.DELIVERY,

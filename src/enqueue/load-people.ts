@@ -1,26 +1,31 @@
 import type { Actor, CommentState, Person, TicketPeople, TicketState } from '../notifications';
+import { loadMailSettings, type PersonRecord } from './load-mail-settings';
 
 type Db = any;
 
-const staff = (u: { id: number; name: string; email: string; active: boolean }): Person => ({
+const staff = (u: { id: number; name: string; email: string; active: boolean; locale: string | null; emailDigest: boolean }): PersonRecord => ({
   kind: 'user',
   id: u.id,
   name: u.name,
   email: u.email,
   active: u.active,
+  locale: u.locale,
+  emailDigest: u.emailDigest,
 });
-const customer = (c: { id: number; name: string; email: string | null }): Person => ({
+const customer = (c: { id: number; name: string; email: string | null; locale: string | null; company: string | null }): PersonRecord => ({
   kind: 'customer',
   id: c.id,
   name: c.name,
   email: c.email,
   active: true,
+  locale: c.locale,
+  company: c.company,
 });
 
 /** People already read (with the ticket, before a write), so they need not be read again. */
 export interface KnownPeople {
-  users: Person[];
-  customers: Person[];
+  users: PersonRecord[];
+  customers: PersonRecord[];
 }
 
 export interface PeopleIndex {
@@ -64,16 +69,18 @@ export async function loadPeople(
   if (actor?.kind === 'user') userIds.add(actor.id);
   if (actor?.kind === 'customer') customerIds.add(actor.id);
 
-  const usersById = new Map<number, Person>(known.users.map((u) => [u.id, u]));
-  const customersById = new Map<number, Person>(known.customers.map((c) => [c.id, c]));
-  const missingUsers = [...userIds].filter((id) => !usersById.has(id));
-  const missingCustomers = [...customerIds].filter((id) => !customersById.has(id));
+  const knownUsers = new Map(known.users.filter((u) => userIds.has(u.id)).map((u) => [u.id, u]));
+  const knownCustomers = new Map(known.customers.filter((c) => customerIds.has(c.id)).map((c) => [c.id, c]));
+  const missingUsers = [...userIds].filter((id) => !knownUsers.has(id));
+  const missingCustomers = [...customerIds].filter((id) => !knownCustomers.has(id));
   const [users, customers] = await Promise.all([
     missingUsers.length > 0 ? db.user.findMany({ where: { id: { in: missingUsers } } }) : [],
     missingCustomers.length > 0 ? db.customer.findMany({ where: { id: { in: missingCustomers } } }) : [],
   ]);
-  for (const u of users) usersById.set(u.id, staff(u));
-  for (const c of customers) customersById.set(c.id, customer(c));
+  const people = await loadMailSettings(db, [...knownUsers.values(), ...users.map(staff)], [...knownCustomers.values(), ...customers.map(customer)]);
+  const usersById = new Map<number, Person>();
+  const customersById = new Map<number, Person>();
+  for (const p of people) (p.kind === 'user' ? usersById : customersById).set(p.id, p);
   const internalAuthors = new Map<number, Person[]>();
   for (const c of internal) {
     const p = usersById.get(c.authorId);

@@ -1,6 +1,16 @@
 import type { Logger } from '../logging';
-import { buildPayload, planEmails, type Actor, type PlanOptions, type TicketEvent, type TicketState } from '../notifications';
-import { newOutboxRow, type NewOutboxRow } from '../outbox';
+import {
+  buildPayload,
+  planEmails,
+  resolveLocale,
+  RECORDED_SKIPS,
+  type Actor,
+  type PlanOptions,
+  type TicketEvent,
+  type TicketState,
+} from '../notifications';
+import { newOutboxRow, type NewOutboxRow, type NewSkip } from '../outbox';
+import { loadAttachments } from './load-attachments';
 import { loadPeople, type KnownPeople } from './load-people';
 
 /** Events that happened to one ticket in one write (or one scheduled run). */
@@ -26,10 +36,27 @@ export interface PlanRowsOptions extends EnqueueOptions {
   known?: KnownPeople;
 }
 
+/** The files of new comments, read in one query, onto their comment_added events. */
+async function withAttachments(db: any, items: TicketEvents[]): Promise<TicketEvents[]> {
+  const commentIds = items.flatMap((i) => i.events.flatMap((e) => (e.type === 'comment_added' && !e.comment.attachments ? [e.comment.id] : [])));
+  if (commentIds.length === 0) return items;
+  const files = await loadAttachments(db, commentIds);
+  const withFiles = (e: TicketEvent): TicketEvent =>
+    e.type === 'comment_added' && !e.comment.attachments ? { ...e, comment: { ...e.comment, attachments: files.get(e.comment.id) ?? [] } } : e;
+  return items.map((i) => ({ ...i, events: i.events.map(withFiles) }));
+}
+
+/** What one write or run queues: emails to send, and emails recipients chose not to get. */
+export interface OutboxPlan {
+  rows: NewOutboxRow[];
+  skips: NewSkip[];
+}
+
 /**
  * Events → outbox rows: reads the people involved, applies the recipient
- * rules and switches, and snapshots what each recipient may see. `key` names
- * the write or run; with the address it makes each row's idempotency key.
+ * rules, switches and preferences, and snapshots what each recipient may
+ * see. `key` names the write or run; with the address it makes each row's
+ * idempotency key.
  */
 export async function planOutboxRows(
   db: any,
@@ -37,9 +64,9 @@ export async function planOutboxRows(
   actor: Actor | undefined,
   key: (ticketId: number) => string,
   options: PlanRowsOptions,
-): Promise<NewOutboxRow[]> {
-  const withEvents = items.filter((i) => i.events.length > 0);
-  if (!options.plan.enabled || withEvents.length === 0) return [];
+): Promise<OutboxPlan> {
+  if (!options.plan.enabled || !items.some((i) => i.events.length > 0)) return { rows: [], skips: [] };
+  const withEvents = await withAttachments(db, items.filter((i) => i.events.length > 0));
   const newComments = withEvents.flatMap((i) => i.events.flatMap((e) => (e.type === 'comment_added' ? [e.comment] : [])));
   const formerAssignees = withEvents.map((i) => i.formerAssigneeId).filter((id): id is number => typeof id === 'number');
   const people = await loadPeople(
@@ -51,6 +78,8 @@ export async function planOutboxRows(
     options.known,
   );
   const rows: NewOutboxRow[] = [];
+  const skips: NewSkip[] = [];
+  const defaultLocale = options.plan.defaultLocale ?? 'en';
   for (const item of withEvents) {
     const ticketPeople = people.peopleOf(item.ticket);
     const { emails, skipped } = planEmails(item.events, ticketPeople, actor, options.plan);
@@ -61,20 +90,34 @@ export async function planOutboxRows(
         { ticketId: item.ticket.id, event: s.event, recipient: s.person.email, person: `${s.person.kind}:${s.person.id}`, reason: s.reason },
         'recipient skipped',
       );
+      if (RECORDED_SKIPS.has(s.reason) && s.person.email) {
+        skips.push({
+          idempotencyKey: `${key(item.ticket.id)}:${s.person.kind}:${s.person.id}:${s.event}`,
+          event: s.event,
+          ticketId: item.ticket.id,
+          recipientKind: s.person.kind,
+          recipientId: s.person.id,
+          recipientEmail: s.person.email,
+          reason: s.reason,
+        });
+      }
     }
     for (const email of emails) {
-      const payload = buildPayload(email, item.ticket, ticketPeople, people.actor(actor), people.user(item.formerAssigneeId ?? null));
+      const locale = resolveLocale(email.recipient.settings?.locale, defaultLocale);
+      const payload = buildPayload(email, item.ticket, ticketPeople, people.actor(actor), people.user(item.formerAssigneeId ?? null), locale);
       rows.push(
         newOutboxRow({
           key: key(item.ticket.id),
           ticketId: item.ticket.id,
           address: email.address,
+          recipient: email.recipient,
           payload,
           domain: options.messageIdDomain,
           threadRoot: options.startsThreads === true && email.primary.type === 'ticket_created',
+          held: email.digest,
         }),
       );
     }
   }
-  return rows;
+  return { rows, skips };
 }

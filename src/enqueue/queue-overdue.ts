@@ -1,6 +1,7 @@
 import type { TicketState } from '../notifications';
-import { insertMissingRows, type NewOutboxRow } from '../outbox';
+import type { NewOutboxRow } from '../outbox';
 import { planOutboxRows, type EnqueueOptions } from './plan-outbox-rows';
+import { writeMissing } from './write-plan';
 
 /** Days are UTC days, so "once per day" means the same thing on every server. */
 export const utcDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -20,8 +21,9 @@ export async function queueOverdue(
   const items = tickets
     .filter((t) => t.dueDate !== null)
     .map((ticket) => ({ ticket, events: [{ type: 'ticket_overdue' as const, dueDate: ticket.dueDate! }] }));
-  const rows = await planOutboxRows(db, items, undefined, (id) => `overdue:${id}:${utcDay(now)}`, options);
-  if (!dryRun) return insertMissingRows(db, rows, options.provider);
+  const plan = await planOutboxRows(db, items, undefined, (id) => `overdue:${id}:${utcDay(now)}`, options);
+  if (!dryRun) return writeMissing(db, plan, options.provider);
+  const rows = plan.rows;
   const existing = await db.emailOutbox.findMany({
     where: { idempotencyKey: { in: rows.map((r) => r.idempotencyKey) } },
     select: { idempotencyKey: true },

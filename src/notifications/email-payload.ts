@@ -1,7 +1,9 @@
-import type { NotificationEvent } from '../config';
+import type { Locale, NotificationEvent } from '../config';
 import type { PlannedEmail } from './plan-emails';
 import type {
+  AttachmentRef,
   Audience,
+  BrandOverride,
   FieldChange,
   Person,
   RecipientReason,
@@ -21,6 +23,10 @@ export interface EmailPayload {
   event: NotificationEvent;
   audience: Audience;
   recipient: { name: string; reason: RecipientReason };
+  /** The recipient's language. Rows queued before languages existed lack it: English. */
+  locale?: Locale;
+  /** A customer's own brand, over the env defaults. */
+  brand?: BrandOverride | null;
   ticket: {
     id: number;
     subject: string;
@@ -36,7 +42,7 @@ export interface EmailPayload {
   status: { from: TicketStatus; to: TicketStatus } | null;
   assignment: { fromName: string | null; toName: string } | null;
   changes: FieldChange[];
-  comments: { id: number; authorName: string; content: string; isInternal: boolean; createdAt: string }[];
+  comments: { id: number; authorName: string; content: string; isInternal: boolean; createdAt: string; attachments?: AttachmentRef[] }[];
   overdue: { dueDate: string } | null;
 }
 
@@ -48,6 +54,7 @@ export function buildPayload(
   people: TicketPeople,
   actor: Person | null,
   formerAssignee: Person | null,
+  locale: Locale,
 ): EmailPayload {
   let status: EmailPayload['status'] = null;
   let assignment: EmailPayload['assignment'] = null;
@@ -81,6 +88,7 @@ export function buildPayload(
           content: event.comment.content,
           isInternal: event.comment.isInternal,
           createdAt: event.comment.createdAt.toISOString(),
+          attachments: event.comment.attachments ?? [],
         });
         break;
       case 'ticket_created':
@@ -91,6 +99,9 @@ export function buildPayload(
     event: email.primary.type,
     audience: email.audience,
     recipient: { name: email.recipient.name, reason: email.reason },
+    locale,
+    // Staff emails keep the house brand: the customer's brand is for the customer.
+    brand: email.audience === 'customer' ? (email.recipient.brand ?? null) : null,
     ticket: {
       id: ticket.id,
       subject: ticket.subject,

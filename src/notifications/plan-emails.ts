@@ -1,6 +1,7 @@
-import type { NotificationEvent } from '../config';
+import type { Locale, NotificationEvent } from '../config';
 import { addressKey, isDeliverableAddress } from './email-address';
 import { actorOf, intendedRecipients, isActor } from './recipients';
+import { isMandatory } from './preferences';
 import type { Actor, Audience, Person, RecipientReason, TicketEvent, TicketPeople } from './types';
 
 export interface PlanOptions {
@@ -10,6 +11,8 @@ export interface PlanOptions {
   events: Record<NotificationEvent, boolean>;
   /** Email people about their own changes too. */
   notifyActor: boolean;
+  /** The language of recipients who have none of their own (en when not given). */
+  defaultLocale?: Locale;
 }
 
 export interface PlannedEmail {
@@ -21,9 +24,19 @@ export interface PlannedEmail {
   primary: TicketEvent;
   /** Every event of this write the recipient may see, primary first. */
   events: TicketEvent[];
+  /** Held for the recipient's daily digest instead of sent on its own. */
+  digest: boolean;
 }
 
-export type SkipReason = 'switched_off' | 'actor' | 'inactive' | 'no_address' | 'internal_only';
+/**
+ * Why someone did not get an email. The last three are the recipient's own
+ * choice or state, and are recorded in the database (SkippedNotification);
+ * the others are the rules working, and only logged.
+ */
+export type SkipReason = 'switched_off' | 'actor' | 'inactive' | 'no_address' | 'internal_only' | 'bouncing' | 'unsubscribed' | 'opted_out';
+
+/** The skips a recipient can ask about later ("why did I not get this?"). */
+export const RECORDED_SKIPS: ReadonlySet<SkipReason> = new Set(['bouncing', 'unsubscribed', 'opted_out']);
 
 export interface SkippedRecipient {
   event: NotificationEvent;
@@ -46,9 +59,23 @@ const REASON_ORDER: RecipientReason[] = ['customer', 'assignee', 'creator', 'par
 
 const isInternal = (event: TicketEvent) => event.type === 'comment_added' && event.comment.isInternal;
 
+/** Why this person does not get this event, or null if they do. Order matters: the first reason that applies is the one recorded. */
+function skipReason(person: Person, event: TicketEvent, actor: Actor | undefined, notifyActor: boolean): SkipReason | null {
+  if (!notifyActor && isActor(person, actor)) return 'actor';
+  if (!person.active) return 'inactive';
+  if (!isDeliverableAddress(person.email)) return 'no_address';
+  const settings = person.settings;
+  if (!settings) return null;
+  if (settings.bouncing) return 'bouncing';
+  if (settings.off.has('all')) return 'unsubscribed';
+  if (settings.off.has(event.type) && !isMandatory(person.kind, event.type)) return 'opted_out';
+  return null;
+}
+
 /**
  * Turns the events of one write on one ticket into emails: at most one per
- * address, with every switch, the actor rule and address checks applied.
+ * address, with every switch, the actor rule, address checks and the
+ * recipient's own preferences applied.
  * An address that belongs to a customer never gets an internal event, even
  * when a staff member shares it.
  */
@@ -70,14 +97,7 @@ export function planEmails(
     }
     const eventActor = actorOf(event, actor);
     for (const { person, reason } of recipients) {
-      const skip: SkipReason | null =
-        !options.notifyActor && isActor(person, eventActor)
-          ? 'actor'
-          : !person.active
-            ? 'inactive'
-            : !isDeliverableAddress(person.email)
-              ? 'no_address'
-              : null;
+      const skip = skipReason(person, event, eventActor, options.notifyActor);
       if (skip) {
         skipped.push({ event: event.type, person, reason: skip });
         continue;
@@ -110,6 +130,8 @@ export function planEmails(
       reason: entry.isCustomer ? 'customer' : REASON_ORDER.find((r) => entry.reasons.has(r))!,
       primary: sorted[0],
       events: sorted,
+      // Digests are for staff; a customer hears about their ticket when it happens.
+      digest: entry.person.kind === 'user' && entry.person.settings?.digest === true,
     });
   }
   return { emails, skipped };

@@ -25,6 +25,19 @@ export interface CommentState {
   content: string;
   isInternal: boolean;
   createdAt: Date;
+  /** Files on the comment, when read with it. */
+  attachments?: AttachmentRef[];
+}
+
+/** A file on a comment: by path (this process reads it) or by URL. */
+export interface AttachmentRef {
+  id: number;
+  filename: string;
+  contentType: string | null;
+  path: string | null;
+  url: string | null;
+  /** Bytes, when known. */
+  size: number | null;
 }
 
 /** Fields whose change alone makes a ticket_updated email. */
@@ -57,6 +70,32 @@ export interface Person {
   email: string | null;
   /** Staff can be deactivated; customers are always active. */
   active: boolean;
+  /** Their choices about email; absent means the defaults (everything, at once, default language). */
+  settings?: MailSettings;
+  /** Customers: the brand their emails carry instead of the env defaults. */
+  brand?: BrandOverride | null;
+}
+
+/** What a preference or an unsubscribe turns off: one kind of email, or all of them. */
+export type PreferenceScope = NotificationEvent | 'all';
+
+export interface MailSettings {
+  /** Scopes turned off. */
+  off: ReadonlySet<PreferenceScope>;
+  /** Staff: one summary email a day instead of one per event. */
+  digest: boolean;
+  /** The address bounced hard and has not been cleared since. */
+  bouncing: boolean;
+  /** Their language as stored; null means the default. */
+  locale: string | null;
+}
+
+/** Fields of the brand that one customer's (or company's) emails override. */
+export interface BrandOverride {
+  name?: string;
+  color?: string;
+  logoUrl?: string;
+  footer?: string;
 }
 
 /** The people around one ticket, as the recipient rules need them. */

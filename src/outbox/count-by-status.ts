@@ -1,11 +1,11 @@
 import type { OutboxDb } from './outbox-db';
 import { dueWhere } from './due-where';
 
-export type OutboxCounts = Record<'pending' | 'sending' | 'sent' | 'failed' | 'dead', number>;
+export type OutboxCounts = Record<'pending' | 'sending' | 'sent' | 'failed' | 'dead' | 'held' | 'digested', number>;
 
 export async function countByStatus(db: OutboxDb): Promise<OutboxCounts> {
   const groups = await db.emailOutbox.groupBy({ by: ['status'], _count: { _all: true } });
-  const counts: OutboxCounts = { pending: 0, sending: 0, sent: 0, failed: 0, dead: 0 };
+  const counts: OutboxCounts = { pending: 0, sending: 0, sent: 0, failed: 0, dead: 0, held: 0, digested: 0 };
   for (const g of groups) counts[g.status] = g._count._all;
   return counts;
 }

@@ -1,6 +1,7 @@
 export type { OutboxDb } from './outbox-db';
 export { newOutboxRow, messageIdDomain, type NewOutboxRow } from './new-outbox-row';
 export { insertRows, insertMissingRows } from './insert-rows';
+export { insertSkips, type NewSkip } from './insert-skips';
 export { claimDueRows } from './claim-due-rows';
 export { claimHeldRow } from './claim-held-row';
 export { releaseRows } from './release-rows';

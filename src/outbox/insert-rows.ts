@@ -2,7 +2,8 @@ import type { NewOutboxRow } from './new-outbox-row';
 
 type Provider = 'sqlite' | 'postgresql';
 
-const COLUMNS = ['idempotencyKey', 'event', 'ticketId', 'recipientEmail', 'recipientName', 'audience', 'payload', 'messageId'] as const;
+const COLUMNS = ['idempotencyKey', 'event', 'ticketId', 'recipientEmail', 'recipientName', 'recipientKind', 'recipientId', 'audience', 'payload', 'messageId', 'status'] as const;
+const INTEGERS: readonly string[] = ['ticketId', 'recipientId'];
 const TIMES = ['nextAttemptAt', 'createdAt', 'updatedAt'];
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
 
@@ -23,9 +24,10 @@ function insertStatement(provider: Provider, rows: NewOutboxRow[], tail: string)
     // `WHERE true` keeps SQLite from reading ON CONFLICT as a join constraint.
     return [`${target} SELECT ${fields}, ?, ?, ? FROM json_each(?) WHERE true ${tail}`, now, now, now, json];
   }
-  const record = COLUMNS.map((c) => `"${c}" ${c === 'ticketId' ? 'integer' : c === 'payload' ? 'jsonb' : 'text'}`).join(', ');
+  const record = COLUMNS.map((c) => `"${c}" ${INTEGERS.includes(c) ? 'integer' : c === 'payload' ? 'jsonb' : 'text'}`).join(', ');
+  const fields = COLUMNS.map((c) => (c === 'status' ? `"status"::"OutboxStatus"` : `"${c}"`)).join(', ');
   const at = '$2::timestamp(3)';
-  return [`${target} SELECT ${quoted(COLUMNS)}, ${at}, ${at}, ${at} FROM jsonb_to_recordset($1::jsonb) AS r(${record}) ${tail}`, json, now];
+  return [`${target} SELECT ${fields}, ${at}, ${at}, ${at} FROM jsonb_to_recordset($1::jsonb) AS r(${record}) ${tail}`, json, now];
 }
 
 // Rows per statement. Past this, the JSON parameter grows into V8's large

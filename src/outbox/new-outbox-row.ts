@@ -7,9 +7,13 @@ export interface NewOutboxRow {
   ticketId: number | null;
   recipientEmail: string;
   recipientName: string;
+  recipientKind: 'user' | 'customer';
+  recipientId: number;
   audience: string;
   payload: EmailPayload;
   messageId: string;
+  /** held: waits for the recipient's daily digest. */
+  status: 'pending' | 'held';
 }
 
 /** The domain part of the sender address, for Message-IDs on the app's own domain. */
@@ -26,10 +30,13 @@ export function newOutboxRow(args: {
   key: string;
   ticketId: number | null;
   address: string;
+  recipient: { kind: 'user' | 'customer'; id: number };
   payload: EmailPayload;
   domain: string;
   /** This is the first email of the recipient's thread about the ticket. */
   threadRoot?: boolean;
+  /** Hold the row for the recipient's daily digest. */
+  held?: boolean;
 }): NewOutboxRow {
   return {
     idempotencyKey: `${args.key}:${args.address.toLowerCase()}`,
@@ -37,7 +44,10 @@ export function newOutboxRow(args: {
     ticketId: args.ticketId,
     recipientEmail: args.address,
     recipientName: args.payload.recipient.name,
+    recipientKind: args.recipient.kind,
+    recipientId: args.recipient.id,
     audience: args.payload.audience,
+    status: args.held === true ? 'held' : 'pending',
     payload: args.payload,
     messageId:
       args.threadRoot && args.ticketId !== null

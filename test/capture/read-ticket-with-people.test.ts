@@ -11,9 +11,9 @@ describe('reading a ticket with its people in one statement', () => {
   it('gives what Prisma reads, field for field, on this database', async () => {
     const p = db.prisma;
     const ada = await p.user.create({ data: { name: 'Ada “A” Lovelace', email: 'ada@staff.test' } });
-    const gone = await p.user.create({ data: { name: 'Former Agent', email: 'former@staff.test', active: false } });
+    const gone = await p.user.create({ data: { name: 'Former Agent', email: 'former@staff.test', active: false, locale: 'de-AT', emailDigest: true } });
     const carol = await p.customer.create({ data: { name: 'Carol', email: 'carol@customer.test' } });
-    const anon = await p.customer.create({ data: { name: 'No Address', email: null } });
+    const anon = await p.customer.create({ data: { name: 'No Address', email: null, locale: 'de', company: 'Acme' } });
     const tickets = [
       await p.ticket.create({ data: { subject: 'Plain', customerId: carol.id, createdById: ada.id } }),
       await p.ticket.create({
@@ -43,16 +43,11 @@ describe('reading a ticket with its people in one statement', () => {
         assignedToId: full.assignedToId,
         dueDate: full.dueDate,
       });
-      const person = (kind: 'user' | 'customer', x: { id: number; name: string; email: string | null; active?: boolean }) => ({
-        kind,
-        id: x.id,
-        name: x.name,
-        email: x.email,
-        active: x.active ?? true,
-      });
+      const user = (x: typeof full.createdBy) => ({ kind: 'user', id: x.id, name: x.name, email: x.email, active: x.active, locale: x.locale, emailDigest: x.emailDigest });
+      const c = full.customer;
       expect(read!.people).toEqual({
-        users: [person('user', full.createdBy), ...(full.assignedTo ? [person('user', full.assignedTo)] : [])],
-        customers: [person('customer', full.customer)],
+        users: [user(full.createdBy), ...(full.assignedTo ? [user(full.assignedTo)] : [])],
+        customers: [{ kind: 'customer', id: c.id, name: c.name, email: c.email, active: true, locale: c.locale, company: c.company }],
       });
     }
   });

@@ -13,6 +13,7 @@ const row = (key: string, name = 'Zoë “Ægir” Şahin <z@x>') =>
     key,
     ticketId: 7,
     address: `${key}@insert.test`,
+    recipient: { kind: 'customer', id: 7 },
     payload: previewProps({ recipient: { name, reason: 'customer' } }).payload,
     domain: 'helpdesk.test',
   });

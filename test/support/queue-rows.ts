@@ -9,6 +9,7 @@ export async function queueRows(prisma: AppPrismaClient, count: number, prefix =
       key: `${prefix}:${i}`,
       ticketId: 42,
       address: `${prefix}${i}@load.test`,
+      recipient: { kind: 'customer', id: i + 1 },
       payload: previewProps({ recipient: { name: `Reader ${i}`, reason: 'customer' } }).payload,
       domain: 'helpdesk.test',
     }),
