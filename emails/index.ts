@@ -26,4 +26,4 @@ export const templates: TemplateSet = {
 
 export { defaultBrand, type Brand, type TicketEmailProps } from './_components/email-context';
 export { previewProps } from './_components/preview-payload';
-export { allPreviews } from './_components/all-previews';
+export { allPreviews, inLocale } from './_components/all-previews';

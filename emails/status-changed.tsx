@@ -1,17 +1,24 @@
+import { t } from './_i18n';
 import { Layout } from './_components/layout';
 import { TicketFacts } from './_components/ticket-facts';
 import { Paragraphs } from './_components/comments';
 import { OtherChanges } from './_components/other-changes';
 import { previewProps } from './_components/preview-payload';
-import { statusLabel, type TicketEmailProps } from './_components/email-context';
+import { statusInSentence, statusName, type TicketEmailProps } from './_components/email-context';
 
 export default function StatusChanged(props: TicketEmailProps) {
   const { payload } = props;
+  const { locale, ticket } = payload;
   const s = payload.status;
-  const text = s ? `${statusLabel[s.from]} → ${statusLabel[s.to]}` : statusLabel[payload.ticket.status];
+  const text = s ? `${statusName(locale, s.from)} → ${statusName(locale, s.to)}` : statusName(locale, ticket.status);
+  const name = payload.recipient.name;
   return (
-    <Layout {...props} preview={`Ticket #${payload.ticket.id}: ${text}`} heading={`Ticket #${payload.ticket.id} is now ${statusLabel[payload.ticket.status].toLowerCase()}`}>
-      <Paragraphs text={`Hello ${payload.recipient.name}, the status of this ticket changed${payload.actorName ? ` (by ${payload.actorName})` : ''}: ${text}.`} />
+    <Layout
+      {...props}
+      preview={t(locale, 'ticketWithText', { id: ticket.id, text })}
+      heading={t(locale, 'statusHeading', { id: ticket.id, status: statusInSentence(locale, ticket.status) })}
+    >
+      <Paragraphs text={payload.actorName ? t(locale, 'statusIntroBy', { name, actor: payload.actorName, text }) : t(locale, 'statusIntro', { name, text })} />
       <OtherChanges payload={payload} except="status" />
       <TicketFacts payload={payload} />
     </Layout>

@@ -1,3 +1,4 @@
+import { t } from './_i18n';
 import { Layout } from './_components/layout';
 import { TicketFacts } from './_components/ticket-facts';
 import { Paragraphs } from './_components/comments';
@@ -7,14 +8,13 @@ import type { TicketEmailProps } from './_components/email-context';
 
 export default function TicketAssigned(props: TicketEmailProps) {
   const { payload } = props;
-  const by = payload.actorName ? ` by ${payload.actorName}` : '';
+  const { locale, ticket } = payload;
+  const actor = payload.actorName;
+  const from = payload.assignment?.fromName;
+  const key = actor ? (from ? 'assignedIntroByWas' : 'assignedIntroBy') : from ? 'assignedIntroWas' : 'assignedIntro';
   return (
-    <Layout {...props} preview={`Ticket #${payload.ticket.id} is now yours`} heading={`Ticket #${payload.ticket.id} was assigned to you`}>
-      <Paragraphs
-        text={`Hello ${payload.recipient.name}, this ticket from ${payload.ticket.customerName} was assigned to you${by}${
-          payload.assignment?.fromName ? ` (it was with ${payload.assignment.fromName})` : ''
-        }.`}
-      />
+    <Layout {...props} preview={t(locale, 'assignedPreview', { id: ticket.id })} heading={t(locale, 'assignedHeading', { id: ticket.id })}>
+      <Paragraphs text={t(locale, key, { name: payload.recipient.name, customer: ticket.customerName, actor: actor ?? '', from: from ?? '' })} />
       <OtherChanges payload={payload} except="assignment" />
       <TicketFacts payload={payload} />
       <Paragraphs text={payload.ticket.description} />

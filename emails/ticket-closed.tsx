@@ -1,3 +1,4 @@
+import { t } from './_i18n';
 import { Layout } from './_components/layout';
 import { TicketFacts } from './_components/ticket-facts';
 import { Paragraphs } from './_components/comments';
@@ -7,16 +8,18 @@ import type { TicketEmailProps } from './_components/email-context';
 
 export default function TicketClosed(props: TicketEmailProps) {
   const { payload } = props;
-  const forCustomer = payload.audience === 'customer';
+  const { locale, ticket } = payload;
+  const name = payload.recipient.name;
+  const heading = t(locale, 'closedHeading', { id: ticket.id });
+  const intro =
+    payload.audience === 'customer'
+      ? t(locale, 'closedIntroCustomer', { name, id: ticket.id })
+      : payload.actorName
+        ? t(locale, 'closedIntroStaffBy', { name, actor: payload.actorName })
+        : t(locale, 'closedIntroStaff', { name });
   return (
-    <Layout {...props} preview={`Ticket #${payload.ticket.id} is closed`} heading={`Ticket #${payload.ticket.id} is closed`}>
-      <Paragraphs
-        text={
-          forCustomer
-            ? `Hello ${payload.recipient.name}, this ticket is now closed. Thank you for your patience. If you need more help, open a new ticket and mention #${payload.ticket.id}.`
-            : `Hello ${payload.recipient.name}, this ticket was closed${payload.actorName ? ` by ${payload.actorName}` : ''}.`
-        }
-      />
+    <Layout {...props} preview={heading} heading={heading}>
+      <Paragraphs text={intro} />
       <OtherChanges payload={payload} except="status" />
       <TicketFacts payload={payload} />
     </Layout>

@@ -1,3 +1,4 @@
+import { t } from './_i18n';
 import { Layout } from './_components/layout';
 import { TicketFacts } from './_components/ticket-facts';
 import { Comments, Paragraphs } from './_components/comments';
@@ -6,23 +7,23 @@ import type { TicketEmailProps } from './_components/email-context';
 
 export default function TicketCreated(props: TicketEmailProps) {
   const { payload } = props;
+  const { locale, ticket } = payload;
   const forCustomer = payload.audience === 'customer';
+  const intro = forCustomer
+    ? t(locale, 'createdIntroCustomer', { name: payload.recipient.name })
+    : ticket.assigneeName
+      ? t(locale, 'createdIntroStaffAssigned', { customer: ticket.customerName, assignee: ticket.assigneeName })
+      : t(locale, 'createdIntroStaff', { customer: ticket.customerName });
   return (
     <Layout
       {...props}
-      preview={`Ticket #${payload.ticket.id}: ${payload.ticket.subject}`}
-      heading={forCustomer ? `We received your request #${payload.ticket.id}` : `New ticket #${payload.ticket.id}`}
+      preview={t(locale, 'ticketWithText', { id: ticket.id, text: ticket.subject })}
+      heading={t(locale, forCustomer ? 'createdHeadingCustomer' : 'createdHeadingStaff', { id: ticket.id })}
     >
-      <Paragraphs
-        text={
-          forCustomer
-            ? `Hello ${payload.recipient.name}, thank you for getting in touch. Your ticket is in our queue and we will reply here.`
-            : `${payload.ticket.customerName} has a new ticket${payload.ticket.assigneeName ? `, assigned to ${payload.ticket.assigneeName}` : ''}.`
-        }
-      />
+      <Paragraphs text={intro} />
       <TicketFacts payload={payload} />
       <Paragraphs text={payload.ticket.description} />
-      <Comments comments={payload.comments} />
+      <Comments comments={payload.comments} locale={locale} />
     </Layout>
   );
 }

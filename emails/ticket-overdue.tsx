@@ -1,15 +1,19 @@
+import { t } from './_i18n';
 import { Layout } from './_components/layout';
 import { TicketFacts } from './_components/ticket-facts';
 import { Paragraphs } from './_components/comments';
 import { previewProps } from './_components/preview-payload';
-import { formatDate, type TicketEmailProps } from './_components/email-context';
+import { formatDate, statusInSentence, type TicketEmailProps } from './_components/email-context';
 
 export default function TicketOverdue(props: TicketEmailProps) {
   const { payload } = props;
-  const due = formatDate(payload.overdue?.dueDate ?? payload.ticket.dueDate);
+  const { locale, ticket } = payload;
+  const due = formatDate(payload.overdue?.dueDate ?? ticket.dueDate, locale);
   return (
-    <Layout {...props} preview={`Ticket #${payload.ticket.id} was due ${due}`} heading={`Ticket #${payload.ticket.id} is overdue`}>
-      <Paragraphs text={`Hello ${payload.recipient.name}, this ticket from ${payload.ticket.customerName} was due on ${due} and is still ${payload.ticket.status.replace('_', ' ')}.`} />
+    <Layout {...props} preview={t(locale, 'overduePreview', { id: ticket.id, due })} heading={t(locale, 'overdueHeading', { id: ticket.id })}>
+      <Paragraphs
+        text={t(locale, 'overdueIntro', { name: payload.recipient.name, customer: ticket.customerName, due, status: statusInSentence(locale, ticket.status) })}
+      />
       <TicketFacts payload={payload} />
     </Layout>
   );

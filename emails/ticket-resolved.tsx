@@ -1,3 +1,4 @@
+import { t } from './_i18n';
 import { Layout } from './_components/layout';
 import { TicketFacts } from './_components/ticket-facts';
 import { Comments, Paragraphs } from './_components/comments';
@@ -7,19 +8,21 @@ import type { TicketEmailProps } from './_components/email-context';
 
 export default function TicketResolved(props: TicketEmailProps) {
   const { payload } = props;
-  const forCustomer = payload.audience === 'customer';
+  const { locale, ticket } = payload;
+  const name = payload.recipient.name;
+  const heading = t(locale, 'resolvedHeading', { id: ticket.id });
+  const intro =
+    payload.audience === 'customer'
+      ? t(locale, 'resolvedIntroCustomer', { name })
+      : payload.actorName
+        ? t(locale, 'resolvedIntroStaffBy', { name, actor: payload.actorName })
+        : t(locale, 'resolvedIntroStaff', { name });
   return (
-    <Layout {...props} preview={`Ticket #${payload.ticket.id} has been resolved`} heading={`Ticket #${payload.ticket.id} has been resolved`} cta="See the resolution">
-      <Paragraphs
-        text={
-          forCustomer
-            ? `Hello ${payload.recipient.name}, we believe your request is solved. If anything is still wrong, reply on the ticket and we will reopen it.`
-            : `Hello ${payload.recipient.name}, this ticket was marked resolved${payload.actorName ? ` by ${payload.actorName}` : ''}.`
-        }
-      />
+    <Layout {...props} preview={heading} heading={heading} cta={t(locale, 'resolvedCta')}>
+      <Paragraphs text={intro} />
       <OtherChanges payload={payload} except="status" />
       <TicketFacts payload={payload} />
-      <Comments comments={payload.comments} />
+      <Comments comments={payload.comments} locale={locale} />
     </Layout>
   );
 }

@@ -1,3 +1,4 @@
+import { t } from './_i18n';
 import { Layout } from './_components/layout';
 import { TicketFacts } from './_components/ticket-facts';
 import { Paragraphs } from './_components/comments';
@@ -7,9 +8,11 @@ import type { TicketEmailProps } from './_components/email-context';
 
 export default function TicketUpdated(props: TicketEmailProps) {
   const { payload } = props;
+  const { locale, ticket } = payload;
+  const heading = t(locale, 'updatedHeading', { id: ticket.id });
   return (
-    <Layout {...props} preview={`Ticket #${payload.ticket.id} was updated`} heading={`Ticket #${payload.ticket.id} was updated`}>
-      <Paragraphs text={`Hello ${payload.recipient.name}, ${payload.actorName ?? 'someone'} changed this ticket:`} />
+    <Layout {...props} preview={heading} heading={heading}>
+      <Paragraphs text={t(locale, 'updatedIntro', { name: payload.recipient.name, actor: payload.actorName ?? t(locale, 'someone') })} />
       <ChangeList payload={payload} />
       <TicketFacts payload={payload} />
     </Layout>

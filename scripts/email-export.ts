@@ -2,10 +2,11 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { allPreviews } from '../emails';
+import { locales } from '../src/config';
 import { renderEmail } from '../src/rendering';
 
 const program = new Command('email:export')
-  .description('Render every template with its preview props to HTML (and the plain-text part) for review in any browser.')
+  .description('Render every template with its preview props, in every language, to HTML (and the plain-text part) for review in any browser.')
   .option('--out <dir>', 'where to write the files', 'emails-export')
   .parse();
 
@@ -14,7 +15,7 @@ async function main() {
   const dir = resolve(out);
   mkdirSync(dir, { recursive: true });
   const index: string[] = [];
-  for (const { file, props } of allPreviews()) {
+  for (const { file, props } of locales.flatMap((locale) => allPreviews(locale))) {
     const email = await renderEmail(props.payload, { siteUrl: props.siteUrl, brand: props.brand });
     writeFileSync(join(dir, `${file}.html`), email.html);
     writeFileSync(join(dir, `${file}.txt`), `Subject: ${email.subject}\n\n${email.text}\n`);

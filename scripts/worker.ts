@@ -6,7 +6,7 @@ import { createPrismaClient } from '../src/db';
 const program = new Command('worker')
   .description(
     'Deliver queued emails from the outbox until stopped. Run as many as you like: each row is sent by one of them. ' +
-      'With DELIVERY=bullmq they send from the Redis queue and also run the overdue schedule (OVERDUE_CRON).',
+      'With DELIVERY=bullmq they send from the Redis queue and also run the overdue and digest schedules (OVERDUE_CRON, DIGEST_CRON).',
   )
   .option('--once', 'deliver what is due now, then exit')
   .parse();

@@ -5,12 +5,16 @@ import { sendOverdueNotifications } from './commands';
 import { loadConfig, type Config } from './config';
 import { providerOf, type AppPrismaClient } from './db';
 import { Dispatcher, rateLimiter } from './delivery';
+import { sendDigests, type DigestOptions, type DigestRunOptions } from './digest';
 import type { EnqueueOptions } from './enqueue';
+import type { PreferenceScope } from './notifications';
 import { createLogger, type Logger } from './logging';
 import { messageIdDomain } from './outbox';
 import type { RenderOptions } from './rendering';
 import { createRenderer } from './rendering/shared-render';
 import { createTransport, type MailTransport } from './transport';
+import { unsubscribeSettings } from './unsubscribe';
+import { readPreferences, setPreference, type PersonRef } from './preferences';
 
 export interface NotifierOptions {
   /** The app's Prisma client (bare or already extended). */
@@ -36,8 +40,9 @@ export function createTicketNotifier(options: NotifierOptions) {
   const domain = messageIdDomain(config.email.from);
   const embedded = config.delivery.mode === 'embedded';
   const provider = providerOf(config.databaseUrl);
-  const render = createRenderer({ siteUrl: config.email.siteUrl, templates: options.templates, brand: options.brand ?? config.brand });
+  const render = createRenderer({ siteUrl: config.email.siteUrl, templates: options.templates, brand: options.brand ?? config.brand, logger });
   const enqueue: EnqueueOptions = { plan: config.notifications, messageIdDomain: domain, logger, provider };
+  const digest: DigestOptions = { provider, messageIdDomain: domain, defaultLocale: config.notifications.defaultLocale, logger, onQueued: () => onCommitted() };
 
   const dispatcher = new Dispatcher({
     prisma: options.prisma,
@@ -53,6 +58,8 @@ export function createTicketNotifier(options: NotifierOptions) {
     concurrency: config.email.backend === 'smtp' ? config.email.smtp.poolSize : 1,
     provider,
     rateLimit: rateLimiter(config.email.ratePerSecond),
+    unsubscribe: unsubscribeSettings(config, logger),
+    attachments: { ...config.email.attachments, siteUrl: config.email.siteUrl },
   });
   // DELIVERY=bullmq: rows go from the outbox to a Redis queue, and BullMQ workers send them.
   const bullmq =
@@ -62,8 +69,9 @@ export function createTicketNotifier(options: NotifierOptions) {
           provider,
           config,
           logger,
-          message: { transport, render, from: config.email.from, messageIdDomain: domain },
+          message: { transport, render, from: config.email.from, messageIdDomain: domain, unsubscribe: unsubscribeSettings(config, logger), attachments: { ...config.email.attachments, siteUrl: config.email.siteUrl } },
           scanOverdue: () => sendOverdueNotifications(options.prisma, enqueue),
+          runDigests: () => sendDigests(options.prisma, digest),
         })
       : null;
   // In worker mode another process sends; this one only writes rows. In
@@ -88,9 +96,16 @@ export function createTicketNotifier(options: NotifierOptions) {
     /** The queue, relay and workers when DELIVERY=bullmq (see docs/bullmq.md); null otherwise. */
     bullmq,
     notifications: new TicketEmailNotification(options.prisma, enqueue, onCommitted),
+    /** Per-person choices of which emails to get (see README, "Preferences"). */
+    preferences: {
+      set: (who: PersonRef, scope: PreferenceScope, enabled: boolean) => setPreference(options.prisma, who, scope, enabled),
+      get: (who: PersonRef) => readPreferences(options.prisma, who),
+    },
     /** Queues today's overdue emails (the notify:overdue command). */
     sendOverdueNotifications: (run?: Parameters<typeof sendOverdueNotifications>[2]) =>
       sendOverdueNotifications(options.prisma, enqueue, run),
+    /** Queues one digest email per staff member with held emails (the notify:digest command). */
+    sendDigests: (run?: DigestRunOptions) => sendDigests(options.prisma, digest, run),
     /** Delivers everything due now; for scripts and tests. */
     drain: () => (bullmq ? bullmq.drain() : dispatcher.drain()),
     /** Stops the dispatcher (and the BullMQ relay, workers and Redis connections) and closes the transport's connections. */

@@ -5,5 +5,7 @@ export { runAs, UnboundTransactionError, ticketNotifications, bindTransactions }
 export { loadConfig, loadEnvFile, ConfigError, type Config } from './config';
 export { createPrismaClient, type AppPrismaClient } from './db';
 export { TicketEmailNotification } from './api';
-export type { Actor, EmailPayload, NotificationEvent } from './notifications';
+export type { Actor, EmailPayload, NotificationEvent, PreferenceScope } from './notifications';
+export { PreferenceError, type PersonRef, type PreferenceView } from './preferences';
+export { ingestReports, readReport, clearBouncing, listBouncing, type IngestSummary } from './bounces';
 export { templates, type TemplateSet, type TicketEmailProps } from '../emails';

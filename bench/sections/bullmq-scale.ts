@@ -8,6 +8,7 @@ import { EMAIL_QUEUE } from '../../src/bullmq';
 import { createPrismaClient, providerOf, type AppPrismaClient } from '../../src/db';
 import { insertRows, newOutboxRow } from '../../src/outbox';
 import { SmtpSink } from '../support/smtp-sink';
+import { BENCH_SECRET_KEY } from '../support/notifier-config';
 
 export interface BullmqScaleOptions {
   /** An already migrated database, empty or cleaned; its outbox is emptied after each run. */
@@ -123,6 +124,7 @@ async function run(
       REDIS_URL: o.redisUrl,
       BULLMQ_PREFIX: prefix,
       EMAIL_BACKEND: 'smtp',
+      SECRET_KEY: BENCH_SECRET_KEY,
       EMAIL_HOST: '127.0.0.1',
       EMAIL_PORT: String(sink.port),
       EMAIL_USE_TLS: 'false',

@@ -1,5 +1,8 @@
 import { loadConfig, type Config } from '../../src/config';
 
+/** Signs the unsubscribe links of the benchmark's emails (SECRET_KEY is required with smtp). */
+export const BENCH_SECRET_KEY = 'bench-secret-key-0123456789abcdef0123456789abcdef';
+
 /**
  * The settings the benchmark runs the project with: the documented defaults,
  * a separate sender (DELIVERY=worker) so writes are timed alone, and SMTP to
@@ -12,7 +15,7 @@ export function benchConfig(databaseUrl: string, smtpPort?: number, extra: Recor
     DELIVERY: 'worker',
     DEFAULT_FROM_EMAIL: 'Helpdesk <support@helpdesk.bench>',
     SITE_URL: 'https://helpdesk.bench',
-    ...(smtpPort ? { EMAIL_BACKEND: 'smtp', EMAIL_HOST: '127.0.0.1', EMAIL_PORT: String(smtpPort), EMAIL_USE_TLS: 'false' } : { EMAIL_BACKEND: 'dummy' }),
+    ...(smtpPort ? { EMAIL_BACKEND: 'smtp', SECRET_KEY: BENCH_SECRET_KEY, EMAIL_HOST: '127.0.0.1', EMAIL_PORT: String(smtpPort), EMAIL_USE_TLS: 'false' } : { EMAIL_BACKEND: 'dummy' }),
     ...extra,
   });
 }

@@ -1,5 +1,8 @@
 import { Section, Text } from '@react-email/components';
+import type { Locale } from '../../src/config';
 import type { EmailPayload } from '../../src/notifications';
+import { t } from '../_i18n';
+import { AttachmentList } from './attachment-list';
 
 /** Comment text is rendered as text (React escapes it); each line break becomes a <br>. */
 function Lines({ text }: { text: string }) {
@@ -16,7 +19,7 @@ function Lines({ text }: { text: string }) {
   );
 }
 
-export function Comments({ comments }: { comments: EmailPayload['comments'] }) {
+export function Comments({ comments, locale }: { comments: EmailPayload['comments']; locale?: Locale }) {
   return (
     <>
       {comments.map((c) => (
@@ -30,11 +33,12 @@ export function Comments({ comments }: { comments: EmailPayload['comments'] }) {
           }}
         >
           <Text style={{ color: '#6b7280', fontSize: '12px', margin: '0 0 4px' }}>
-            {c.isInternal ? `Internal note by ${c.authorName}` : `${c.authorName} wrote:`}
+            {t(locale, c.isInternal ? 'commentInternalBy' : 'commentWrote', { author: c.authorName })}
           </Text>
           <Text style={{ color: '#111827', fontSize: '14px', lineHeight: '22px', margin: 0 }}>
             <Lines text={c.content} />
           </Text>
+          <AttachmentList files={c.attachments} locale={locale} />
         </Section>
       ))}
     </>

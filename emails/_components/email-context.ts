@@ -1,4 +1,6 @@
-import type { EmailPayload } from '../../src/notifications';
+import type { Locale } from '../../src/config';
+import type { EmailPayload, RecipientReason, TicketPriority, TicketStatus } from '../../src/notifications';
+import { t, type MessageKey } from '../_i18n';
 
 export interface Brand {
   name: string;
@@ -12,38 +14,67 @@ export interface TicketEmailProps {
   payload: EmailPayload;
   siteUrl: string;
   brand: Brand;
+  /** This recipient's one-click unsubscribe page; absent for emails that cannot carry one. */
+  unsubscribeUrl?: string;
 }
 
 export const defaultBrand: Brand = { name: 'Helpdesk', color: '#2563eb' };
 
 export const ticketUrl = (siteUrl: string, id: number) => `${siteUrl.replace(/\/+$/, '')}/tickets/${id}`;
 
-export const statusLabel: Record<string, string> = {
-  new: 'New',
-  open: 'Open',
-  in_progress: 'In progress',
-  pending: 'Pending',
-  resolved: 'Resolved',
-  closed: 'Closed',
-};
+const STATUS_KEY = {
+  new: 'statusNew',
+  open: 'statusOpen',
+  in_progress: 'statusInProgress',
+  pending: 'statusPending',
+  resolved: 'statusResolved',
+  closed: 'statusClosed',
+} as const satisfies Record<TicketStatus, MessageKey>;
 
-export const priorityLabel: Record<string, string> = { low: 'Low', medium: 'Medium', high: 'High', urgent: 'Urgent' };
+const STATUS_IN_SENTENCE_KEY = {
+  new: 'statusInSentenceNew',
+  open: 'statusInSentenceOpen',
+  in_progress: 'statusInSentenceInProgress',
+  pending: 'statusInSentencePending',
+  resolved: 'statusInSentenceResolved',
+  closed: 'statusInSentenceClosed',
+} as const satisfies Record<TicketStatus, MessageKey>;
 
-export function formatDate(iso: string | null): string {
-  if (!iso) return 'None';
-  return new Date(iso).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+const PRIORITY_KEY = {
+  low: 'priorityLow',
+  medium: 'priorityMedium',
+  high: 'priorityHigh',
+  urgent: 'priorityUrgent',
+} as const satisfies Record<TicketPriority, MessageKey>;
+
+/** "In progress" as a label (a fact, a change line). */
+export const statusName = (locale: Locale | undefined, status: TicketStatus): string => t(locale, STATUS_KEY[status]);
+
+/** "in progress" inside a sentence; languages differ in what they lower-case, so it is its own text. */
+export const statusInSentence = (locale: Locale | undefined, status: TicketStatus): string => t(locale, STATUS_IN_SENTENCE_KEY[status]);
+
+export const priorityName = (locale: Locale | undefined, priority: TicketPriority): string => t(locale, PRIORITY_KEY[priority]);
+
+/** English labels, for code written before languages; templates use statusName/priorityName. */
+export const statusLabel: Record<string, string> = Object.fromEntries(Object.keys(STATUS_KEY).map((s) => [s, statusName('en', s as TicketStatus)]));
+export const priorityLabel: Record<string, string> = Object.fromEntries(Object.keys(PRIORITY_KEY).map((p) => [p, priorityName('en', p as TicketPriority)]));
+
+// Day, short month, year, in the recipient's conventions ("1 Dec 2026", "1. Dez. 2026").
+const DATE_LOCALE: Record<Locale, string> = { en: 'en-GB', de: 'de-DE' };
+
+/** A date as the recipient reads it; always the UTC day, as stored, whatever the server's time zone. */
+export function formatDate(iso: string | null, locale: Locale = 'en'): string {
+  if (!iso) return t(locale, 'noDate');
+  return new Date(iso).toLocaleDateString(DATE_LOCALE[locale], { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
 }
 
+const REASON_KEY = {
+  customer: 'reasonCustomer',
+  assignee: 'reasonAssignee',
+  creator: 'reasonCreator',
+  participant: 'reasonParticipant',
+} as const satisfies Record<RecipientReason, MessageKey>;
+
 export function reasonLine(payload: EmailPayload): string {
-  const n = `#${payload.ticket.id}`;
-  switch (payload.recipient.reason) {
-    case 'customer':
-      return `You receive this because ticket ${n} was opened for you.`;
-    case 'assignee':
-      return `You receive this because you are assigned to ticket ${n}.`;
-    case 'creator':
-      return `You receive this because you created ticket ${n}.`;
-    case 'participant':
-      return `You receive this because you took part in the internal discussion of ticket ${n}.`;
-  }
+  return t(payload.locale, REASON_KEY[payload.recipient.reason], { ticket: `#${payload.ticket.id}` });
 }

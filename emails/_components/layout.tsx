@@ -1,6 +1,8 @@
 import { Body, Button, Container, Head, Heading, Hr, Html, Img, Preview, Section, Text } from '@react-email/components';
 import type { ReactNode } from 'react';
+import { t } from '../_i18n';
 import { reasonLine, ticketUrl, type TicketEmailProps } from './email-context';
+import { UnsubscribeLine } from './unsubscribe-line';
 
 const page = { backgroundColor: '#f4f5f7', fontFamily: 'Helvetica, Arial, sans-serif', margin: 0, padding: '24px 0' };
 const card = { backgroundColor: '#ffffff', borderRadius: '8px', maxWidth: '600px', margin: '0 auto', overflow: 'hidden' as const };
@@ -11,7 +13,7 @@ const muted = { color: '#6b7280', fontSize: '12px', lineHeight: '18px', margin: 
 export function Layout(props: TicketEmailProps & { preview: string; heading: string; children: ReactNode; cta?: string }) {
   const { payload, brand, siteUrl } = props;
   return (
-    <Html lang="en">
+    <Html lang={payload.locale ?? 'en'}>
       <Head />
       <Preview>{props.preview}</Preview>
       <Body style={page}>
@@ -33,7 +35,7 @@ export function Layout(props: TicketEmailProps & { preview: string; heading: str
                 href={ticketUrl(siteUrl, payload.ticket.id)}
                 style={{ backgroundColor: brand.color, color: '#ffffff', borderRadius: '6px', padding: '12px 20px', fontSize: '14px', fontWeight: 600 }}
               >
-                {props.cta ?? `View ticket #${payload.ticket.id}`}
+                {props.cta ?? t(payload.locale, 'viewTicket', { id: payload.ticket.id })}
               </Button>
             </Section>
           </Section>
@@ -41,6 +43,7 @@ export function Layout(props: TicketEmailProps & { preview: string; heading: str
           <Section style={{ padding: '16px 28px' }}>
             <Text style={muted}>{reasonLine(payload)}</Text>
             {brand.footer ? <Text style={muted}>{brand.footer}</Text> : null}
+            {props.unsubscribeUrl ? <UnsubscribeLine href={props.unsubscribeUrl} locale={payload.locale} /> : null}
           </Section>
         </Container>
       </Body>

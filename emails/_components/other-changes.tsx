@@ -1,24 +1,43 @@
 import { Text } from '@react-email/components';
 import type { EmailPayload } from '../../src/notifications';
-import { formatDate, priorityLabel, statusLabel } from './email-context';
+import type { Locale } from '../../src/config';
+import type { DetailField, TicketPriority } from '../../src/notifications';
+import { t, type MessageKey } from '../_i18n';
+import { formatDate, priorityName, statusName } from './email-context';
 
-const fieldName: Record<string, string> = { subject: 'Subject', description: 'Description', priority: 'Priority', dueDate: 'Due date' };
+const FIELD_KEY = {
+  subject: 'fieldSubject',
+  description: 'fieldDescription',
+  priority: 'fieldPriority',
+  dueDate: 'fieldDueDate',
+} as const satisfies Record<DetailField, MessageKey>;
 
-function show(field: string, v: string | null): string {
-  if (v === null) return 'none';
-  if (field === 'priority') return priorityLabel[v] ?? v;
-  if (field === 'dueDate') return formatDate(v);
+const PRIORITIES: Record<TicketPriority, true> = { low: true, medium: true, high: true, urgent: true };
+
+function show(field: DetailField, v: string | null, locale: Locale | undefined): string {
+  if (v === null) return t(locale, 'changedValueNone');
+  if (field === 'priority') return v in PRIORITIES ? priorityName(locale, v as TicketPriority) : v;
+  if (field === 'dueDate') return formatDate(v, locale);
   if (field === 'description') return v.length > 200 ? `${v.slice(0, 200)}…` : v;
   return v;
 }
 
+/** One line per changed detail field: "Priority: High → Urgent". */
+function changeLine(c: EmailPayload['changes'][number], locale: Locale | undefined): string {
+  return t(locale, 'changeField', { field: t(locale, FIELD_KEY[c.field]), from: show(c.field, c.from, locale), to: show(c.field, c.to, locale) });
+}
+
 /** Everything else this write changed, so one email tells the whole story. */
 export function OtherChanges({ payload, except }: { payload: EmailPayload; except: string }) {
+  const locale = payload.locale;
   const items: string[] = [];
-  if (payload.status && except !== 'status') items.push(`Status: ${statusLabel[payload.status.from]} → ${statusLabel[payload.status.to]}`);
-  if (payload.assignment && except !== 'assignment')
-    items.push(`Assigned to ${payload.assignment.toName}${payload.assignment.fromName ? ` (was ${payload.assignment.fromName})` : ''}`);
-  if (except !== 'changes') for (const c of payload.changes) items.push(`${fieldName[c.field]}: ${show(c.field, c.from)} → ${show(c.field, c.to)}`);
+  if (payload.status && except !== 'status')
+    items.push(t(locale, 'changeStatus', { from: statusName(locale, payload.status.from), to: statusName(locale, payload.status.to) }));
+  if (payload.assignment && except !== 'assignment') {
+    const { toName, fromName } = payload.assignment;
+    items.push(fromName ? t(locale, 'changeAssignedWas', { to: toName, from: fromName }) : t(locale, 'changeAssigned', { to: toName }));
+  }
+  if (except !== 'changes') for (const c of payload.changes) items.push(changeLine(c, locale));
   if (items.length === 0) return null;
   return (
     <>
@@ -36,7 +55,7 @@ export function ChangeList({ payload }: { payload: EmailPayload }) {
     <>
       {payload.changes.map((c) => (
         <Text key={c.field} style={{ color: '#374151', fontSize: '14px', margin: '4px 0' }}>
-          • {fieldName[c.field]}: {show(c.field, c.from)} → {show(c.field, c.to)}
+          • {changeLine(c, payload.locale)}
         </Text>
       ))}
     </>

@@ -1,5 +1,6 @@
 import { Column, Row, Section, Text } from '@react-email/components';
-import { formatDate, priorityLabel, statusLabel } from './email-context';
+import { t as text } from '../_i18n';
+import { formatDate, priorityName, statusName } from './email-context';
 import type { EmailPayload } from '../../src/notifications';
 
 const label = { color: '#6b7280', fontSize: '13px', margin: '2px 0', width: '120px' };
@@ -21,16 +22,17 @@ function Fact({ name, children }: { name: string; children: string }) {
 /** The ticket at a glance; status shows old → new when it changed in this email. */
 export function TicketFacts({ payload }: { payload: EmailPayload }) {
   const t = payload.ticket;
+  const locale = payload.locale;
   const status = payload.status
-    ? `${statusLabel[payload.status.from]} → ${statusLabel[payload.status.to]}`
-    : statusLabel[t.status];
+    ? `${statusName(locale, payload.status.from)} → ${statusName(locale, payload.status.to)}`
+    : statusName(locale, t.status);
   return (
     <Section style={{ backgroundColor: '#f9fafb', borderRadius: '6px', padding: '12px 16px', margin: '12px 0' }}>
-      <Fact name="Ticket">{`#${t.id} ${t.subject}`}</Fact>
-      <Fact name="Status">{status}</Fact>
-      <Fact name="Priority">{priorityLabel[t.priority]}</Fact>
-      <Fact name="Assigned to">{t.assigneeName ?? 'Not assigned yet'}</Fact>
-      <Fact name="Due">{formatDate(t.dueDate)}</Fact>
+      <Fact name={text(locale, 'factTicket')}>{`#${t.id} ${t.subject}`}</Fact>
+      <Fact name={text(locale, 'factStatus')}>{status}</Fact>
+      <Fact name={text(locale, 'factPriority')}>{priorityName(locale, t.priority)}</Fact>
+      <Fact name={text(locale, 'factAssignedTo')}>{t.assigneeName ?? text(locale, 'notAssignedYet')}</Fact>
+      <Fact name={text(locale, 'factDue')}>{formatDate(t.dueDate, locale)}</Fact>
     </Section>
   );
 }

@@ -8,7 +8,17 @@ const catalogs: Record<Locale, Partial<Record<MessageKey, string>>> = { en, de }
 
 /** The text for `key` in `locale` (English when that language lacks it), with {placeholders} filled in. */
 export function t(locale: Locale | undefined, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  const text = catalogs[locale ?? 'en'][key] ?? en[key];
+  // The locale comes from a stored outbox row: one this build lacks reads as English.
+  return translate(catalogs[locale ?? 'en'] ?? en, key, vars);
+}
+
+/**
+ * What t() does, for any catalog: the text for `key`, English when the
+ * catalog lacks it, with {placeholders} filled in (once: a value that holds
+ * braces is not read as a placeholder).
+ */
+export function translate(catalog: Partial<Record<MessageKey, string>>, key: MessageKey, vars: Record<string, string | number> = {}): string {
+  const text = catalog[key] ?? en[key];
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in vars ? String(vars[name]) : whole));
 }
 

@@ -1,6 +1,7 @@
 import { Queue, type Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import type { OverdueRun } from '../commands';
+import type { DigestRun } from '../digest';
 import type { Config } from '../config';
 import type { AppPrismaClient } from '../db';
 import type { DeliverRowOptions, DrainResult } from '../delivery';
@@ -11,7 +12,8 @@ import { createProducerConnection, logRedisErrors, whenReady } from './connectio
 import { countOutcomes, handOverDue, waitUntilAttempted } from './drain';
 import type { EmailJobData, EmailJobResult } from './email-job';
 import { createEmailWorker, type EmailWorkerOptions } from './email-worker';
-import { EMAIL_QUEUE, OVERDUE_QUEUE } from './names';
+import { createDigestWorker, registerDigestSchedule } from './digest-schedule';
+import { DIGEST_QUEUE, EMAIL_QUEUE, OVERDUE_QUEUE } from './names';
 import { OutboxRelay } from './outbox-relay';
 import { createOverdueWorker, registerOverdueSchedule } from './overdue-schedule';
 import { closeWorker, type CountedWorker } from './worker-lifecycle';
@@ -27,9 +29,11 @@ export interface BullmqDeliveryOptions {
   config: Config;
   logger: Logger;
   /** How a row becomes a message, as the dispatcher has it. */
-  message: Pick<DeliverRowOptions, 'transport' | 'render' | 'from' | 'messageIdDomain'>;
+  message: Pick<DeliverRowOptions, 'transport' | 'render' | 'from' | 'messageIdDomain' | 'unsubscribe' | 'attachments'>;
   /** Queues today's overdue emails (the notify:overdue scan). */
   scanOverdue: () => Promise<OverdueRun>;
+  /** Queues the daily digests (the notify:digest run). */
+  runDigests: () => Promise<DigestRun>;
 }
 
 /**
@@ -42,10 +46,12 @@ export class BullmqDelivery {
   readonly redis: Redis;
   readonly emailQueue: Queue<EmailJobData, EmailJobResult>;
   readonly overdueQueue: Queue;
+  readonly digestQueue: Queue;
   readonly relay: OutboxRelay;
   /** The worker command's workers, which run until close(). */
   private emailWorker: CountedWorker<EmailJobData, EmailJobResult> | null = null;
   private overdueWorker: CountedWorker | null = null;
+  private digestWorker: CountedWorker | null = null;
   private closed = false;
   private draining: Promise<unknown> = Promise.resolve();
   private scheduleRetry: NodeJS.Timeout | null = null;
@@ -59,7 +65,8 @@ export class BullmqDelivery {
     const queueOptions = { connection: this.redis, prefix: bullmq.prefix, skipVersionCheck: true, skipWaitingForReady: true };
     this.emailQueue = new Queue<EmailJobData, EmailJobResult>(EMAIL_QUEUE, queueOptions);
     this.overdueQueue = new Queue(OVERDUE_QUEUE, queueOptions);
-    for (const queue of [this.emailQueue, this.overdueQueue]) queue.on('error', logRedisErrors(o.logger, 'BullMQ queue'));
+    this.digestQueue = new Queue(DIGEST_QUEUE, queueOptions);
+    for (const queue of [this.emailQueue, this.overdueQueue, this.digestQueue]) queue.on('error', logRedisErrors(o.logger, 'BullMQ queue'));
     this.relay = new OutboxRelay({
       prisma: o.prisma,
       provider: o.provider,
@@ -90,6 +97,16 @@ export class BullmqDelivery {
         return run;
       },
     }));
+    this.digestWorker ??= this.run(createDigestWorker({
+      redisUrl: this.o.config.bullmq.redisUrl,
+      prefix: this.o.config.bullmq.prefix,
+      logger: this.o.logger,
+      run: async () => {
+        const run = await this.o.runDigests();
+        this.relay.kick();
+        return run;
+      },
+    }));
     await this.registerSchedule();
   }
 
@@ -109,8 +126,8 @@ export class BullmqDelivery {
     this.closed = true;
     if (this.scheduleRetry) clearTimeout(this.scheduleRetry);
     await this.relay.stop();
-    await Promise.all([this.emailWorker, this.overdueWorker].map((worker) => worker && closeWorker(worker, this.redisUp)));
-    await Promise.all([this.emailQueue.close(), this.overdueQueue.close()]);
+    await Promise.all([this.emailWorker, this.overdueWorker, this.digestWorker].map((worker) => worker && closeWorker(worker, this.redisUp)));
+    await Promise.all([this.emailQueue.close(), this.overdueQueue.close(), this.digestQueue.close()]);
     await this.redis.quit().catch(() => this.redis.disconnect());
   }
 
@@ -165,6 +182,7 @@ export class BullmqDelivery {
     try {
       await whenReady(this.redis, 5_000);
       await registerOverdueSchedule(this.overdueQueue, this.o.config.bullmq.overdueCron);
+      await registerDigestSchedule(this.digestQueue, this.o.config.bullmq.digestCron);
     } catch (error) {
       if (this.closed) return;
       this.o.logger.warn({ err: describeFailure(error) }, 'could not register the overdue schedule yet; trying again');

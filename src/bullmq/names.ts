@@ -5,6 +5,9 @@ export const EMAIL_QUEUE = 'ticket-emails';
 /** A queue of its own for the overdue scan, so a long scan never holds an email slot. */
 export const OVERDUE_QUEUE = 'ticket-overdue';
 export const OVERDUE_SCHEDULER_ID = 'notify-overdue';
+/** The daily digests have a queue of their own too. */
+export const DIGEST_QUEUE = 'ticket-digest';
+export const DIGEST_SCHEDULER_ID = 'notify-digest';
 
 /**
  * The job of an outbox row. Adding a job whose id exists is a no-op in

@@ -28,7 +28,11 @@ export interface Config {
     awsRegion?: string;
     from: string;
     siteUrl: string;
+    /** Comment files: attached up to these sizes, linked beyond them. */
+    attachments: { maxBytes: number; totalMaxBytes: number };
   };
+  /** Hard bounces after which an address is bouncing and gets no email. */
+  bounces: { hardLimit: number };
   brand: { name: string; color: string; logoUrl?: string; footer?: string };
   notifications: {
     enabled: boolean;
@@ -46,6 +50,20 @@ export interface Config {
     retryBaseMs: number;
     retryMaxMs: number;
   };
+  /** One-click unsubscribe: how links are signed and where they point (see src/unsubscribe). */
+  unsubscribe: {
+    /** SECRET_KEY, or a fixed development key with backends that reach no real inbox. */
+    secretKey: string;
+    /** True when secretKey is the fixed development key; the notifier warns once. */
+    developmentKey: boolean;
+    tokenDays: number;
+    /** Public base URL of `npm run serve`; links go to `<url>/unsubscribe?token=…`. */
+    url: string;
+    /** A bare address for the mailto: form of List-Unsubscribe. */
+    mailto: string;
+    /** Where `npm run serve` listens by default. */
+    servePort: number;
+  };
   /** Read only when delivery.mode is 'bullmq'. */
   bullmq: {
     redisUrl: string;
@@ -53,5 +71,7 @@ export interface Config {
     prefix: string;
     /** When workers queue the overdue emails: a cron pattern, in UTC. */
     overdueCron: string;
+    /** When workers queue the daily digests: a cron pattern, in UTC. */
+    digestCron: string;
   };
 }

@@ -155,6 +155,11 @@ export const envSchema = z.object({
   EMAIL_POOL_SIZE: integer(1, 50, 5, 'a connection count'),
   EMAIL_FILE_PATH: text('./data/mail'),
   EMAIL_RATE_PER_SECOND: integer(0, 100_000, 0, 'emails per second (0 for no limit)'),
+  // Comment files sent with the email; larger ones, and any past the total, are linked instead.
+  EMAIL_ATTACHMENT_MAX_BYTES: integer(0, 100 * 1024 * 1024, 5 * 1024 * 1024, 'a size in bytes (0 attaches nothing)'),
+  EMAIL_ATTACHMENTS_TOTAL_MAX_BYTES: integer(0, 100 * 1024 * 1024, 10 * 1024 * 1024, 'a size in bytes (0 attaches nothing)'),
+  // Hard bounces (bounces:ingest) after which an address gets no more email.
+  BOUNCE_HARD_LIMIT: integer(1, 1000, 1, 'a number of hard bounces'),
   AWS_REGION: optionalText,
   DEFAULT_FROM_EMAIL: mailbox('Helpdesk <noreply@helpdesk.localhost>'),
   SITE_URL: httpUrl('http://localhost:8000'),
@@ -194,6 +199,22 @@ export const envSchema = z.object({
   REDIS_URL: redisUrl,
   BULLMQ_PREFIX: keyPrefix('ticket-notifier'),
   OVERDUE_CRON: cronPattern('0 9 * * *'),
+  DIGEST_CRON: cronPattern('0 17 * * *'),
+
+  // Signs unsubscribe links. Required with a backend that reaches real inboxes (see load-config).
+  SECRET_KEY: optionalText.refine((v) => v === undefined || v.length >= 32, {
+    message: 'is too short; expected at least 32 characters (make one with: openssl rand -hex 32)',
+  }),
+  UNSUBSCRIBE_TOKEN_DAYS: integer(1, 3650, 90, 'a number of days'),
+  // Unset: http://localhost:SERVE_PORT, where `npm run serve` listens.
+  UNSUBSCRIBE_URL: optionalText.refine((v) => v === undefined || httpUrl('http://localhost').safeParse(v).success, {
+    message: 'is not an http(s) URL; expected the public base URL of `npm run serve`, e.g. https://mail.example.com',
+  }),
+  // Unset: unsubscribe@ the domain of DEFAULT_FROM_EMAIL.
+  UNSUBSCRIBE_MAILTO: optionalText.refine((v) => v === undefined || /^[^\s@<>]+@[^\s@<>]+$/.test(v), {
+    message: 'is not a bare email address; expected e.g. unsubscribe@example.com',
+  }),
+  SERVE_PORT: integer(1, 65535, 3025, 'a port number'),
 });
 
 export type RawEnv = z.input<typeof envSchema>;

@@ -1,5 +1,7 @@
 import { envSchema, notificationEvents, switchName, type NotificationEvent } from './env-schema';
 import type { Config } from './config';
+import { resolveSecretKey } from './secret-key';
+import { mailDomain } from './mail-domain';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -37,6 +39,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     NotificationEvent,
     boolean
   >;
+  const secret = resolveSecretKey(e.EMAIL_BACKEND, e.SECRET_KEY);
+  if ('problem' in secret) throw new ConfigError([secret.problem]);
   return {
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
@@ -58,7 +62,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       awsRegion: e.AWS_REGION,
       from: e.DEFAULT_FROM_EMAIL,
       siteUrl: e.SITE_URL.replace(/\/+$/, ''),
+      attachments: { maxBytes: e.EMAIL_ATTACHMENT_MAX_BYTES, totalMaxBytes: e.EMAIL_ATTACHMENTS_TOTAL_MAX_BYTES },
     },
+    bounces: { hardLimit: e.BOUNCE_HARD_LIMIT },
     brand: { name: e.BRAND_NAME, color: e.BRAND_COLOR, logoUrl: e.BRAND_LOGO_URL, footer: e.BRAND_FOOTER },
     notifications: {
       enabled: e.EMAIL_NOTIFICATIONS_ENABLED,
@@ -75,6 +81,14 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       retryBaseMs: e.OUTBOX_RETRY_BASE_MS,
       retryMaxMs: e.OUTBOX_RETRY_MAX_MS,
     },
-    bullmq: { redisUrl: e.REDIS_URL, prefix: e.BULLMQ_PREFIX, overdueCron: e.OVERDUE_CRON },
+    unsubscribe: {
+      secretKey: secret.key,
+      developmentKey: secret.development,
+      tokenDays: e.UNSUBSCRIBE_TOKEN_DAYS,
+      url: (e.UNSUBSCRIBE_URL ?? `http://localhost:${e.SERVE_PORT}`).replace(/\/+$/, ''),
+      mailto: e.UNSUBSCRIBE_MAILTO ?? `unsubscribe@${mailDomain(e.DEFAULT_FROM_EMAIL)}`,
+      servePort: e.SERVE_PORT,
+    },
+    bullmq: { redisUrl: e.REDIS_URL, prefix: e.BULLMQ_PREFIX, overdueCron: e.OVERDUE_CRON, digestCron: e.DIGEST_CRON },
   };
 }

@@ -6,9 +6,12 @@ import type { RenderedEmail, Renderer } from '../rendering';
 import { describeFailure, isPermanentFailure, type MailTransport } from '../transport';
 import { nextRetryDelay } from './backoff';
 import { composeMessage } from './compose-message';
+import { prepareAttachments, type AttachmentSettings } from './attachments';
+import { bouncingReason, type AddressStatusDb } from '../bounces';
+import { unsubscribeLinksFor, type UnsubscribeSettings } from '../unsubscribe';
 
 export interface DeliverRowOptions {
-  prisma: OutboxDb;
+  prisma: OutboxDb & AddressStatusDb;
   transport: MailTransport;
   render: Renderer;
   logger: Logger;
@@ -19,6 +22,10 @@ export interface DeliverRowOptions {
   rateLimit: () => Promise<void>;
   /** Records a send under the claim's token; a busy sender groups these (groupedSentMarks). */
   markSent: (id: number, token: string) => Promise<unknown>;
+  /** Signs the unsubscribe links of each email; without it emails carry none. */
+  unsubscribe?: UnsubscribeSettings;
+  /** Attach comment files up to these sizes, link the rest; without it every file is linked. */
+  attachments?: AttachmentSettings;
   /** A row waiting for a retry stays marked with the token, for a sender whose queue brings it back (BullMQ). */
   keepClaimWhileWaiting?: boolean;
 }
@@ -38,9 +45,18 @@ export type DeliveryOutcome =
  */
 export async function deliverRow(row: EmailOutbox, token: string, o: DeliverRowOptions): Promise<DeliveryOutcome> {
   const log = o.logger.child({ outboxId: row.id, ticketId: row.ticketId, event: row.event, recipient: row.recipientEmail });
+  const links = o.unsubscribe ? unsubscribeLinksFor(row, o.unsubscribe, new Date()) : null;
+  // Queued before its address started bouncing: not sent; outbox:retry after bounces:clear sends it.
+  const bouncing = await bouncingReason(o.prisma, row.recipientEmail);
+  if (bouncing) {
+    await markFailed(o.prisma, row.id, token, bouncing);
+    log.warn({ err: bouncing }, 'email not sent');
+    return { status: 'failed', reason: bouncing };
+  }
+  const files = await prepareAttachments(row.payload as unknown as EmailPayload, row.ticketId, o.attachments, log);
   let rendered: RenderedEmail;
   try {
-    rendered = await o.render(row.payload as unknown as EmailPayload);
+    rendered = await o.render(files.payload, { unsubscribeUrl: links?.url });
   } catch (error) {
     const reason = `template error: ${describeFailure(error)}`;
     await markFailed(o.prisma, row.id, token, reason);
@@ -49,7 +65,7 @@ export async function deliverRow(row: EmailOutbox, token: string, o: DeliverRowO
   }
   try {
     await o.rateLimit();
-    const info = await o.transport.sendMail(composeMessage(row, rendered, o.from, o.messageIdDomain));
+    const info = await o.transport.sendMail(composeMessage(row, rendered, o.from, o.messageIdDomain, links, files.attachments));
     await o.markSent(row.id, token);
     log.info({ messageId: row.messageId, response: info?.response }, 'email sent');
     return { status: 'sent' };

@@ -23,6 +23,10 @@ export interface DispatcherOptions {
   provider: 'sqlite' | 'postgresql';
   /** Waits until the next send is allowed (EMAIL_RATE_PER_SECOND). */
   rateLimit: () => Promise<void>;
+  /** Signs each email's unsubscribe links; without it emails carry none. */
+  unsubscribe?: DeliverRowOptions['unsubscribe'];
+  /** Attach comment files up to these sizes; without it every file is linked. */
+  attachments?: DeliverRowOptions['attachments'];
 }
 
 export interface DrainResult {

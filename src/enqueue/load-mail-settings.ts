@@ -2,6 +2,7 @@ import type { BrandOverride, MailSettings, Person, PreferenceScope } from '../no
 import { addressKey } from '../notifications';
 
 type Db = any;
+type Provider = 'sqlite' | 'postgresql';
 
 /** A person as read from User or Customer, with the columns their settings start from. */
 export interface PersonRecord extends Person {
@@ -10,7 +11,42 @@ export interface PersonRecord extends Person {
   company?: string | null;
 }
 
-const brandOf = (row: { name: string | null; color: string | null; logoUrl: string | null; footer: string | null }): BrandOverride => {
+/** One line of the settings read: a turned-off preference, a bouncing address, or a brand. */
+interface SettingsLine {
+  tag: 'off' | 'bouncing' | 'brand';
+  userId: number | null;
+  customerId: number | null;
+  /** off: the event; bouncing: the address; brand: the company. */
+  text: string | null;
+  name: string | null;
+  color: string | null;
+  logoUrl: string | null;
+  footer: string | null;
+}
+
+// The three lookups share one statement: this read sits on every write that
+// queues mail, and each statement through Prisma has a fixed cost of its own.
+function settingsStatement(provider: Provider, userIds: number[], customerIds: number[], addresses: string[], companies: string[]): [string, ...unknown[]] {
+  const values: unknown[] = [];
+  const list = (items: unknown[]) => {
+    if (items.length === 0) return 'NULL';
+    return items.map((v) => (values.push(v), provider === 'sqlite' ? '?' : `$${values.length}`)).join(', ');
+  };
+  const none = 'NULL, NULL, NULL, NULL';
+  // The first branch names the columns (and, on PostgreSQL, types them).
+  const brandColumns = ['name', 'color', 'logoUrl', 'footer'].map((c) => `CAST(NULL AS TEXT) AS "${c}"`).join(', ');
+  const sql = `
+SELECT 'off' AS "tag", "userId", "customerId", "event" AS "text", ${brandColumns}
+  FROM "NotificationPreference" WHERE NOT "enabled" AND ("userId" IN (${list(userIds)}) OR "customerId" IN (${list(customerIds)}))
+UNION ALL
+SELECT 'bouncing', NULL, NULL, "address", ${none} FROM "EmailAddressStatus" WHERE "bouncing" AND "address" IN (${list(addresses)})
+UNION ALL
+SELECT 'brand', NULL, "customerId", "company", "name", "color", "logoUrl", "footer"
+  FROM "Brand" WHERE "customerId" IN (${list(customerIds)}) OR "company" IN (${list(companies)})`;
+  return [sql, ...values];
+}
+
+const brandOf = (row: SettingsLine): BrandOverride => {
   const brand: BrandOverride = {};
   if (row.name) brand.name = row.name;
   if (row.color) brand.color = row.color;
@@ -19,43 +55,42 @@ const brandOf = (row: { name: string | null; color: string | null; logoUrl: stri
   return brand;
 };
 
-/**
- * Adds each person's preferences, bounce state and (customers) brand: three
- * queries, run together, whatever the number of people.
- */
-export async function loadMailSettings(db: Db, users: PersonRecord[], customers: PersonRecord[]): Promise<Person[]> {
-  const userIds = users.map((u) => u.id);
-  const customerIds = customers.map((c) => c.id);
+/** Adds each person's preferences, bounce state and (customers) brand, in one statement whatever the number of people. */
+export async function loadMailSettings(db: Db, provider: Provider, users: PersonRecord[], customers: PersonRecord[]): Promise<Person[]> {
   const addresses = [...users, ...customers].flatMap((p) => (p.email ? [addressKey(p.email)] : []));
   const companies = customers.flatMap((c) => (c.company ? [c.company] : []));
-  const [preferences, bouncing, brands] = await Promise.all([
-    userIds.length + customerIds.length > 0
-      ? db.notificationPreference.findMany({
-          where: { enabled: false, OR: [{ userId: { in: userIds } }, { customerId: { in: customerIds } }] },
-          select: { userId: true, customerId: true, event: true },
-        })
-      : [],
-    addresses.length > 0 ? db.emailAddressStatus.findMany({ where: { address: { in: addresses }, bouncing: true }, select: { address: true } }) : [],
-    customerIds.length > 0
-      ? db.brand.findMany({ where: { OR: [{ customerId: { in: customerIds } }, ...(companies.length > 0 ? [{ company: { in: companies } }] : [])] } })
-      : [],
-  ]);
+  const lines: SettingsLine[] =
+    users.length + customers.length === 0
+      ? []
+      : await db.$queryRawUnsafe(
+          ...settingsStatement(
+            provider,
+            users.map((u) => u.id),
+            customers.map((c) => c.id),
+            addresses,
+            companies,
+          ),
+        );
   const off = new Map<string, Set<PreferenceScope>>();
-  for (const p of preferences as { userId: number | null; customerId: number | null; event: string }[]) {
-    const key = p.userId !== null ? `user:${p.userId}` : `customer:${p.customerId}`;
-    off.set(key, (off.get(key) ?? new Set()).add(p.event as PreferenceScope));
+  const bouncing = new Set<string>();
+  const brands: SettingsLine[] = [];
+  for (const line of lines) {
+    if (line.tag === 'off') {
+      const key = line.userId !== null ? `user:${line.userId}` : `customer:${line.customerId}`;
+      off.set(key, (off.get(key) ?? new Set()).add(line.text as PreferenceScope));
+    } else if (line.tag === 'bouncing') bouncing.add(line.text!);
+    else brands.push(line);
   }
-  const bouncingAddresses = new Set((bouncing as { address: string }[]).map((b) => b.address));
   const settingsOf = (p: PersonRecord): MailSettings => ({
     off: off.get(`${p.kind}:${p.id}`) ?? new Set(),
     digest: p.emailDigest === true,
-    bouncing: p.email !== null && bouncingAddresses.has(addressKey(p.email)),
+    bouncing: p.email !== null && bouncing.has(addressKey(p.email)),
     locale: p.locale,
   });
   // A customer's own brand wins over their company's, field by field.
   const brandFor = (c: PersonRecord): BrandOverride | null => {
-    const own = brands.find((b: { customerId: number | null }) => b.customerId === c.id);
-    const company = c.company ? brands.find((b: { company: string | null }) => b.company === c.company) : undefined;
+    const own = brands.find((b) => b.customerId === c.id);
+    const company = c.company ? brands.find((b) => b.customerId === null && b.text === c.company) : undefined;
     if (!own && !company) return null;
     return { ...(company ? brandOf(company) : {}), ...(own ? brandOf(own) : {}) };
   };

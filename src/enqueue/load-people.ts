@@ -45,6 +45,7 @@ export async function loadPeople(
   newComments: CommentState[],
   extraUserIds: number[],
   actor: Actor | undefined,
+  provider: 'sqlite' | 'postgresql',
   known: KnownPeople = { users: [], customers: [] },
 ): Promise<PeopleIndex> {
   const ticketIds = tickets.map((t) => t.id);
@@ -77,7 +78,7 @@ export async function loadPeople(
     missingUsers.length > 0 ? db.user.findMany({ where: { id: { in: missingUsers } } }) : [],
     missingCustomers.length > 0 ? db.customer.findMany({ where: { id: { in: missingCustomers } } }) : [],
   ]);
-  const people = await loadMailSettings(db, [...knownUsers.values(), ...users.map(staff)], [...knownCustomers.values(), ...customers.map(customer)]);
+  const people = await loadMailSettings(db, provider, [...knownUsers.values(), ...users.map(staff)], [...knownCustomers.values(), ...customers.map(customer)]);
   const usersById = new Map<number, Person>();
   const customersById = new Map<number, Person>();
   for (const p of people) (p.kind === 'user' ? usersById : customersById).set(p.id, p);

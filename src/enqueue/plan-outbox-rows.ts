@@ -75,6 +75,7 @@ export async function planOutboxRows(
     newComments,
     formerAssignees,
     actor,
+    options.provider,
     options.known,
   );
   const rows: NewOutboxRow[] = [];

@@ -38,6 +38,17 @@ export interface AttachmentRef {
   url: string | null;
   /** Bytes, when known. */
   size: number | null;
+  /** Decided when the email is sent, never stored on the row: see src/delivery/attachments.ts. */
+  delivery?: AttachmentDelivery;
+}
+
+/** How one email carries a file: in the email, as a link, or not at all (the file is gone). */
+export interface AttachmentDelivery {
+  as: 'attached' | 'linked' | 'unavailable';
+  /** Where a linked file can be fetched. */
+  href: string | null;
+  /** Bytes: the size on disk for a file this process reads, else the stored size. */
+  size: number | null;
 }
 
 /** Fields whose change alone makes a ticket_updated email. */

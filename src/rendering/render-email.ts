@@ -2,7 +2,9 @@ import { createElement } from 'react';
 import { compile } from 'html-to-text';
 import { plainTextSelectors, render } from '@react-email/components';
 import { templates as defaultTemplates, defaultBrand, type Brand, type TemplateSet } from '../../emails';
+import type { Logger } from '../logging';
 import type { EmailPayload } from '../notifications';
+import { mergeBrand } from './merge-brand';
 import { subjectFor } from './subject';
 
 export interface RenderedEmail {
@@ -13,8 +15,16 @@ export interface RenderedEmail {
 
 export interface RenderOptions {
   siteUrl: string;
+  /** The house brand; a customer's own (payload.brand) goes over it, field by field. */
   brand?: Brand;
   templates?: Partial<TemplateSet>;
+  /** Told about customer brand fields left out because they are not usable. */
+  logger?: Pick<Logger, 'warn'>;
+}
+
+/** Per-recipient links a template may show; the unsubscribe link goes in the footer. */
+export interface RecipientLinks {
+  unsubscribeUrl?: string;
 }
 
 // React Email's `render(el, { plainText: true })` renders the tree a second
@@ -24,8 +34,10 @@ export interface RenderOptions {
 export const plainTextOf: (html: string) => string = compile({ wordwrap: false, selectors: plainTextSelectors });
 
 /** HTML and its plain-text twin from the same component, plus the subject line. */
-export async function renderEmail(payload: EmailPayload, options: RenderOptions): Promise<RenderedEmail> {
+export async function renderEmail(payload: EmailPayload, options: RenderOptions, links: RecipientLinks = {}): Promise<RenderedEmail> {
   const Template = options.templates?.[payload.event] ?? defaultTemplates[payload.event];
-  const html = await render(createElement(Template, { payload, siteUrl: options.siteUrl, brand: options.brand ?? defaultBrand }));
+  const { brand, ignored } = mergeBrand(options.brand ?? defaultBrand, payload.brand);
+  for (const field of ignored) options.logger?.warn({ ...field, ticketId: payload.ticket.id }, 'brand field ignored: %s', field.reason);
+  const html = await render(createElement(Template, { payload, siteUrl: options.siteUrl, brand, unsubscribeUrl: links.unsubscribeUrl }));
   return { subject: subjectFor(payload), html, text: plainTextOf(html) };
 }

@@ -1,19 +1,21 @@
 import type { EmailPayload } from '../notifications';
+import { t, type MessageKey } from '../../emails/_i18n';
 import { headerText } from './header-text';
 
-const TITLE: Record<EmailPayload['event'], string> = {
-  ticket_created: 'New ticket',
-  ticket_assigned: 'Assigned to you',
-  status_changed: 'Status changed',
-  ticket_resolved: 'Resolved',
-  ticket_closed: 'Closed',
-  comment_added: 'New comment',
-  ticket_updated: 'Ticket updated',
-  ticket_overdue: 'Overdue',
-};
+const TITLE = {
+  ticket_created: 'subjectTicketCreated',
+  ticket_assigned: 'subjectTicketAssigned',
+  status_changed: 'subjectStatusChanged',
+  ticket_resolved: 'subjectTicketResolved',
+  ticket_closed: 'subjectTicketClosed',
+  comment_added: 'subjectCommentAdded',
+  ticket_updated: 'subjectTicketUpdated',
+  ticket_overdue: 'subjectTicketOverdue',
+} as const satisfies Record<EmailPayload['event'], MessageKey>;
 
-/** `[#42] Status changed: Printer on fire`: one line, the ticket subject shortened to fit. */
+/** `[#42] Status changed: Printer on fire` (in the recipient's language): one line, the ticket subject shortened to fit. */
 export function subjectFor(payload: EmailPayload): string {
-  const title = payload.event === 'comment_added' && payload.comments.every((c) => c.isInternal) ? 'Internal note' : TITLE[payload.event];
+  const internal = payload.event === 'comment_added' && payload.comments.every((c) => c.isInternal);
+  const title = t(payload.locale, internal ? 'subjectInternalNote' : TITLE[payload.event]);
   return `[#${payload.ticket.id}] ${title}: ${headerText(payload.ticket.subject, 120)}`;
 }

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createPeople } from '../support/fixtures';
-import { createHarness, smtpEnv, type Harness } from '../support/notifier-harness';
+import { createHarness, smtpEnv, TEST_SECRET_KEY, type Harness } from '../support/notifier-harness';
 import { waitFor } from '../support/with-harness';
 import { exitOf, runScript, startScript } from '../support/run-script';
 
@@ -104,7 +104,7 @@ describe('npm run demo', () => {
   it('prints all eight kinds of email through the console backend', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'demo-'));
     try {
-      const r = await runScript('demo.ts', [], { DATABASE_URL: h.db.url, EMAIL_BACKEND: 'smtp', EMAIL_FILE_PATH: dir, LOG_LEVEL: '' });
+      const r = await runScript('demo.ts', [], { DATABASE_URL: h.db.url, EMAIL_BACKEND: 'smtp', SECRET_KEY: TEST_SECRET_KEY, EMAIL_FILE_PATH: dir, LOG_LEVEL: '' });
       expect(r.code).toBe(0);
       for (const kind of ['New ticket', 'Assigned to you', 'New comment', 'Internal note', 'Ticket updated', 'Status changed', 'Resolved', 'Closed', 'Overdue']) {
         expect(r.stdout).toMatch(new RegExp(`Subject: \\[#\\d+\\] ${kind}: `));

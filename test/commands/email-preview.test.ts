@@ -39,6 +39,8 @@ it('the preview server starts and renders a template with its preview props', as
     }
     expect(body).toContain('We received your request #42');
     expect(body).toContain('Zoë Ægir-Şahin');
+    const german = await (await fetch(`http://127.0.0.1:${port}/preview/ticket-resolved-de`)).text();
+    expect(german).toContain('Ticket #42 wurde gelöst');
   } catch (error) {
     throw new Error(`${(error as Error).message}\npreview server said:\n${log}`);
   } finally {

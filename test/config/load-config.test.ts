@@ -35,6 +35,7 @@ describe('loadConfig', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgresql://app@db:5432/helpdesk',
       EMAIL_BACKEND: 'smtp',
+      SECRET_KEY: 'a'.repeat(32),
       EMAIL_PORT: '2525',
       EMAIL_USE_TLS: 'False',
       EMAIL_SERVICE: 'gmail',
@@ -75,6 +76,8 @@ describe('loadConfig', () => {
     ['BULLMQ_PREFIX', 'has spaces', /is not a usable key prefix/],
     ['OVERDUE_CRON', '61 9 * * *', /is not a cron pattern \(.*61.*\); expected five fields/],
     ['OVERDUE_CRON', 'every day', /is not a cron pattern/],
+    ['DIGEST_CRON', '0 24 * * *', /is not a cron pattern \(.*24.*\); expected five fields/],
+    ['DIGEST_CRON', 'at five', /is not a cron pattern/],
     ['BRAND_COLOR', 'blue', /is not a colour; expected a hex colour/],
     ['BRAND_COLOR', '#12345', /is not a colour/],
     ['BRAND_LOGO_URL', 'http://example.com/logo.png', /is not an https URL/],
@@ -109,13 +112,13 @@ describe('loadConfig', () => {
 });
 
 describe('DELIVERY=bullmq', () => {
-  it('reads the Redis URL, the key prefix and the overdue schedule, with defaults', () => {
+  it('reads the Redis URL, the key prefix and the overdue and digest schedules, with defaults', () => {
     expect(loadConfig({ DELIVERY: 'bullmq' })).toMatchObject({
       delivery: { mode: 'bullmq' },
-      bullmq: { redisUrl: 'redis://127.0.0.1:6379', prefix: 'ticket-notifier', overdueCron: '0 9 * * *' },
+      bullmq: { redisUrl: 'redis://127.0.0.1:6379', prefix: 'ticket-notifier', overdueCron: '0 9 * * *', digestCron: '0 17 * * *' },
     });
-    const config = loadConfig({ REDIS_URL: 'rediss://:secret@cache.internal:6380/2', BULLMQ_PREFIX: 'helpdesk-eu', OVERDUE_CRON: '30 7 * * 1-5' });
-    expect(config.bullmq).toEqual({ redisUrl: 'rediss://:secret@cache.internal:6380/2', prefix: 'helpdesk-eu', overdueCron: '30 7 * * 1-5' });
+    const config = loadConfig({ REDIS_URL: 'rediss://:secret@cache.internal:6380/2', BULLMQ_PREFIX: 'helpdesk-eu', OVERDUE_CRON: '30 7 * * 1-5', DIGEST_CRON: '0 16 * * 1-5' });
+    expect(config.bullmq).toEqual({ redisUrl: 'rediss://:secret@cache.internal:6380/2', prefix: 'helpdesk-eu', overdueCron: '30 7 * * 1-5', digestCron: '0 16 * * 1-5' });
   });
 });
 

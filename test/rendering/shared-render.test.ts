@@ -51,6 +51,31 @@ describe('shared render', () => {
     expect(a.text).not.toContain('because you created ticket');
   });
 
+  it('fills in each recipient’s unsubscribe link, equal to a direct render, from one render per role', async () => {
+    let renders = 0;
+    const shared = createRenderer(options, {
+      render: (p, o, links) => {
+        renders++;
+        return renderEmail(p, o, links);
+      },
+    });
+    const links = [
+      { unsubscribeUrl: 'https://mail.example.com/unsubscribe?token=AAA.bbb' },
+      { unsubscribeUrl: 'https://mail.example.com/unsubscribe?token=CCC.ddd&x="<y>"' },
+    ];
+    for (const [i, l] of links.entries()) {
+      const email = await shared(withName(payload, `Reader ${i}`), l);
+      expect(email).toEqual(await renderEmail(withName(payload, `Reader ${i}`), options, l));
+      expect(email.text).toContain(l.unsubscribeUrl);
+    }
+    expect(renders).toBe(1);
+    // Without a link (rows queued before links existed) the footer has none.
+    const none = await shared(withName(payload, 'Reader'));
+    expect(none.html).not.toContain('unsubscribe');
+    expect(none.text).not.toMatch(/unsubscribe/i);
+    expect(renders).toBe(2);
+  });
+
   it('renders a replaced template directly, since it may derive text from the name', async () => {
     const FirstName = ({ payload: p }: { payload: EmailPayload }) => createElement('p', null, `Hi ${p.recipient.name.split(' ')[0]}`);
     const shared = createRenderer({ ...options, templates: { comment_added: FirstName } });

@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from './test-database';
 import { redisPrefix } from './test-run';
 
 export const SITE_URL = 'https://helpdesk.test';
+export const TEST_SECRET_KEY = 'test-secret-key-0123456789abcdef0123456789abcdef';
 
 /**
  * TEST_DELIVERY=bullmq runs the delivery tests through Redis: notifiers (and
@@ -27,6 +28,8 @@ export const bullmqPrefix = `${redisPrefix(process.env.TEST_RUN_ID ?? 'adhoc')}:
 export function smtpEnv(port: number, extra: Record<string, string> = {}): Record<string, string> {
   return {
     EMAIL_BACKEND: 'smtp',
+    // Required with smtp: it signs the unsubscribe links.
+    SECRET_KEY: TEST_SECRET_KEY,
     EMAIL_HOST: '127.0.0.1',
     EMAIL_PORT: String(port),
     EMAIL_USE_TLS: 'false',

@@ -70,7 +70,7 @@ describe('ses backend', () => {
       sdkPresent = false;
     }
     if (sdkPresent) return;
-    expect(() => createTransport(loadConfig({ EMAIL_BACKEND: 'ses' }), silent)).toThrow('npm install @aws-sdk/client-sesv2');
+    expect(() => createTransport(loadConfig({ EMAIL_BACKEND: 'ses', SECRET_KEY: 'k'.repeat(32) }), silent)).toThrow('npm install @aws-sdk/client-sesv2');
   });
 });
 

@@ -1,0 +1,78 @@
+import type { Locale } from '../../src/config';
+import type { DetailField, DigestEntry, DigestTicket, NotificationEvent, TicketPriority } from '../../src/notifications';
+import { t, type MessageKey } from '../_i18n';
+import { formatDate, priorityName, statusName } from './email-context';
+
+/** "5 updates on 3 tickets", in the reader's language, singular where it is one. */
+export function digestCounts(locale: Locale | undefined, updates: number, tickets: number): { updates: string; tickets: string } {
+  return {
+    updates: t(locale, updates === 1 ? 'digestUpdatesOne' : 'digestUpdatesMany', { count: updates }),
+    tickets: t(locale, tickets === 1 ? 'digestTicketsOne' : 'digestTicketsMany', { count: tickets }),
+  };
+}
+
+// The same words as the subject lines of the single emails.
+const TITLE_KEY = {
+  ticket_created: 'subjectTicketCreated',
+  ticket_assigned: 'subjectTicketAssigned',
+  status_changed: 'subjectStatusChanged',
+  ticket_resolved: 'subjectTicketResolved',
+  ticket_closed: 'subjectTicketClosed',
+  comment_added: 'subjectCommentAdded',
+  ticket_updated: 'subjectTicketUpdated',
+  ticket_overdue: 'subjectTicketOverdue',
+} as const satisfies Record<NotificationEvent, MessageKey>;
+
+const FIELD_KEY = {
+  subject: 'fieldSubject',
+  description: 'fieldDescription',
+  priority: 'fieldPriority',
+  dueDate: 'fieldDueDate',
+} as const satisfies Record<DetailField, MessageKey>;
+
+const PRIORITIES = new Set<string>(['low', 'medium', 'high', 'urgent']);
+
+/** "14:05 UTC · Status changed, by Bob": when and what. Times are UTC, like the run's day. */
+export function entryTitle(locale: Locale | undefined, entry: DigestEntry): string {
+  const internal = entry.event === 'comment_added' && entry.comments.length > 0 && entry.comments.every((c) => c.isInternal);
+  const title = t(locale, internal ? 'subjectInternalNote' : TITLE_KEY[entry.event]);
+  const time = `${entry.at.slice(11, 16)} UTC`;
+  return entry.actorName ? t(locale, 'digestEntryBy', { time, title, actor: entry.actorName }) : t(locale, 'digestEntry', { time, title });
+}
+
+function fieldValue(locale: Locale | undefined, field: DetailField, v: string | null): string {
+  if (v === null) return t(locale, 'changedValueNone');
+  if (field === 'priority' && PRIORITIES.has(v)) return priorityName(locale, v as TicketPriority);
+  if (field === 'dueDate') return formatDate(v, locale ?? 'en');
+  return v;
+}
+
+/** What changed, one line each: status, assignment, fields, overdue. Comments are shown apart. */
+export function changeLines(locale: Locale | undefined, entry: DigestEntry): string[] {
+  const lines: string[] = [];
+  if (entry.status) lines.push(t(locale, 'changeStatus', { from: statusName(locale, entry.status.from), to: statusName(locale, entry.status.to) }));
+  if (entry.assignment) {
+    const { toName, fromName } = entry.assignment;
+    lines.push(fromName ? t(locale, 'changeAssignedWas', { to: toName, from: fromName }) : t(locale, 'changeAssigned', { to: toName }));
+  }
+  for (const c of entry.changes) {
+    const field = t(locale, FIELD_KEY[c.field]);
+    // A description can be long: the ticket page has it.
+    lines.push(
+      c.field === 'description'
+        ? t(locale, 'digestFieldChanged', { field })
+        : t(locale, 'changeField', { field, from: fieldValue(locale, c.field, c.from), to: fieldValue(locale, c.field, c.to) }),
+    );
+  }
+  if (entry.overdue) lines.push(t(locale, 'digestOverdue', { due: formatDate(entry.overdue.dueDate, locale ?? 'en') }));
+  return lines;
+}
+
+/** "Open · High · Ada Agent": the ticket as its latest email saw it. */
+export function ticketLine(locale: Locale | undefined, ticket: DigestTicket): string {
+  return [
+    `${t(locale, 'factStatus')}: ${statusName(locale, ticket.status)}`,
+    `${t(locale, 'factPriority')}: ${priorityName(locale, ticket.priority)}`,
+    `${t(locale, 'factAssignedTo')}: ${ticket.assigneeName ?? t(locale, 'notAssignedYet')}`,
+  ].join(' · ');
+}
