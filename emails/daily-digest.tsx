@@ -3,12 +3,15 @@ import type { DigestPayload, DigestTicket } from '../src/notifications';
 import { t } from './_i18n';
 import { defaultBrand, ticketUrl, type Brand } from './_components/email-context';
 import { changeLines, digestCounts, entryTitle, ticketLine } from './_components/digest-lines';
+import { UnsubscribeLine } from './_components/unsubscribe-line';
 
 /** What the digest template receives; the digest is about many tickets, so it has no TicketEmailProps. */
 export interface DigestEmailProps {
   payload: DigestPayload;
   siteUrl: string;
   brand: Brand;
+  /** This recipient's unsubscribe page (turns off every email: a digest gathers all kinds). */
+  unsubscribeUrl?: string;
 }
 
 // The look of emails/_components/layout.tsx: brand band, white card, muted footer.
@@ -88,6 +91,7 @@ export default function DailyDigest(props: DigestEmailProps) {
           <Hr style={{ borderColor: '#e5e7eb', margin: 0 }} />
           <Section style={{ padding: '16px 28px' }}>
             <Text style={muted}>{t(locale, 'digestReason')}</Text>
+            {props.unsubscribeUrl ? <UnsubscribeLine href={props.unsubscribeUrl} locale={locale} /> : null}
             {brand.footer ? <Text style={muted}>{brand.footer}</Text> : null}
           </Section>
         </Container>

@@ -7,8 +7,8 @@ import { digestSubject } from './digest-subject';
 import { plainTextOf, type RenderedEmail, type RenderOptions } from './render-email';
 
 /** A digest in the house brand (it goes to staff), with its plain-text twin and subject. */
-export async function renderDigest(payload: DigestPayload, options: RenderOptions): Promise<RenderedEmail> {
+export async function renderDigest(payload: DigestPayload, options: RenderOptions, unsubscribeUrl?: string): Promise<RenderedEmail> {
   const brand = options.brand ?? defaultBrand;
-  const html = await render(createElement(DailyDigest, { payload, siteUrl: options.siteUrl, brand }));
+  const html = await render(createElement(DailyDigest, { payload, siteUrl: options.siteUrl, brand, unsubscribeUrl }));
   return { subject: digestSubject(payload, brand.name), html, text: plainTextOf(html) };
 }

@@ -38,7 +38,7 @@ export function createRenderer(
   const renders = new Map<string, Promise<RenderedEmail>>();
   return async (payload, links = {}) => {
     // A digest is one of a kind per person: nothing to share, and a template of its own.
-    if (isDigestPayload(payload)) return (await import('./render-digest')).renderDigest(payload, options);
+    if (isDigestPayload(payload)) return (await import('./render-digest')).renderDigest(payload, options, links.unsubscribeUrl);
     if (options.templates?.[payload.event]) return render(payload, options, links);
     const shared: EmailPayload = { ...payload, recipient: { ...payload.recipient, name: NAME_SLOT } };
     const unsubscribeUrl = links.unsubscribeUrl;

@@ -1,5 +1,7 @@
 import type { Harness } from '../support/notifier-harness';
-import { smtpEnv } from '../support/notifier-harness';
+import { smtpEnv, TEST_SECRET_KEY } from '../support/notifier-harness';
+import { verifyUnsubscribeToken } from '../../src/unsubscribe';
+import { listUnsubscribe } from '../unsubscribe/unsubscribe-server';
 import { runAs } from '../../src';
 import { runScript } from '../support/run-script';
 import { withHarness, type People } from '../support/with-harness';
@@ -59,6 +61,11 @@ describe('the daily digest, end to end', () => {
     expect(text).toContain('Status changed, by Bob Builder');
     expect(text).toMatch(/Status: Open → In progress|Status: New → In progress/);
     expect(mail.parsed.html).toContain(`https://helpdesk.test/tickets/${first}`);
+    // Its unsubscribe link (header and footer) is Ada's, and stops every email: a digest gathers all kinds.
+    const link = listUnsubscribe(mail.raw).url;
+    expect(mail.parsed.html).toContain(link.replace(/&/g, '&amp;'));
+    const verified = verifyUnsubscribeToken(new URL(link).searchParams.get('token')!, TEST_SECRET_KEY, new Date());
+    expect(verified).toMatchObject({ ok: true, claim: { kind: 'user', id: people.ada.id, scope: 'all' } });
     // Five rows, one digest.
     const rows = await h.db.prisma.emailOutbox.findMany({ where: { recipientEmail: 'ada@staff.test' } });
     expect(rows.filter((x) => x.status === 'digested')).toHaveLength(5);
