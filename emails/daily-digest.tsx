@@ -1,8 +1,9 @@
-import { Body, Container, Head, Heading, Hr, Html, Img, Link, Preview, Section, Text } from '@react-email/components';
+import { Link, Section, Text } from '@react-email/components';
 import type { DigestPayload, DigestTicket } from '../src/notifications';
 import { t } from './_i18n';
 import { defaultBrand, ticketUrl, type Brand } from './_components/email-context';
 import { changeLines, digestCounts, entryTitle, ticketLine } from './_components/digest-lines';
+import { EmailFrame, muted } from './_components/email-frame';
 import { UnsubscribeLine } from './_components/unsubscribe-line';
 
 /** What the digest template receives; the digest is about many tickets, so it has no TicketEmailProps. */
@@ -14,10 +15,6 @@ export interface DigestEmailProps {
   unsubscribeUrl?: string;
 }
 
-// The look of emails/_components/layout.tsx: brand band, white card, muted footer.
-const page = { backgroundColor: '#f4f5f7', fontFamily: 'Helvetica, Arial, sans-serif', margin: 0, padding: '24px 0' };
-const card = { backgroundColor: '#ffffff', borderRadius: '8px', maxWidth: '600px', margin: '0 auto', overflow: 'hidden' as const };
-const muted = { color: '#6b7280', fontSize: '12px', lineHeight: '18px', margin: '4px 0' };
 const line = { color: '#374151', fontSize: '14px', lineHeight: '20px', margin: '2px 0' };
 
 function TicketBlock({ ticket, payload, siteUrl, brand }: { ticket: DigestTicket } & DigestEmailProps) {
@@ -64,39 +61,20 @@ export default function DailyDigest(props: DigestEmailProps) {
   const { payload, brand } = props;
   const locale = payload.locale;
   const counts = digestCounts(locale, payload.updates, payload.tickets.length);
+  const footer = (
+    <>
+      <Text style={muted}>{t(locale, 'digestReason')}</Text>
+      {brand.footer ? <Text style={muted}>{brand.footer}</Text> : null}
+      {props.unsubscribeUrl ? <UnsubscribeLine href={props.unsubscribeUrl} locale={locale} /> : null}
+    </>
+  );
   return (
-    <Html lang={locale ?? 'en'}>
-      <Head />
-      <Preview>{`${counts.updates}, ${counts.tickets}`}</Preview>
-      <Body style={page}>
-        <Container style={card}>
-          <Section style={{ backgroundColor: brand.color, padding: '16px 28px' }}>
-            {brand.logoUrl ? (
-              <Img src={brand.logoUrl} alt={brand.name} height="32" />
-            ) : (
-              <Text style={{ color: '#ffffff', fontSize: '18px', fontWeight: 700, margin: 0 }}>{brand.name}</Text>
-            )}
-          </Section>
-          <Section style={{ padding: '24px 28px' }}>
-            <Heading as="h1" style={{ fontSize: '20px', lineHeight: '28px', color: '#111827', margin: '0 0 12px' }}>
-              {t(locale, 'digestHeading')}
-            </Heading>
-            <Text style={{ color: '#374151', fontSize: '14px', lineHeight: '22px' }}>
-              {t(locale, 'digestIntro', { name: payload.recipient.name, ...counts })}
-            </Text>
-            {payload.tickets.map((ticket) => (
-              <TicketBlock key={ticket.id} ticket={ticket} {...props} />
-            ))}
-          </Section>
-          <Hr style={{ borderColor: '#e5e7eb', margin: 0 }} />
-          <Section style={{ padding: '16px 28px' }}>
-            <Text style={muted}>{t(locale, 'digestReason')}</Text>
-            {props.unsubscribeUrl ? <UnsubscribeLine href={props.unsubscribeUrl} locale={locale} /> : null}
-            {brand.footer ? <Text style={muted}>{brand.footer}</Text> : null}
-          </Section>
-        </Container>
-      </Body>
-    </Html>
+    <EmailFrame lang={locale ?? 'en'} preview={`${counts.updates}, ${counts.tickets}`} brand={brand} heading={t(locale, 'digestHeading')} footer={footer}>
+      <Text style={{ color: '#374151', fontSize: '14px', lineHeight: '22px' }}>{t(locale, 'digestIntro', { name: payload.recipient.name, ...counts })}</Text>
+      {payload.tickets.map((ticket) => (
+        <TicketBlock key={ticket.id} ticket={ticket} {...props} />
+      ))}
+    </EmailFrame>
   );
 }
 

@@ -1,7 +1,7 @@
 import type { Locale } from '../../src/config';
-import type { DetailField, DigestEntry, DigestTicket, NotificationEvent, TicketPriority } from '../../src/notifications';
+import type { DetailField, DigestEntry, DigestTicket, TicketPriority } from '../../src/notifications';
 import { t, type MessageKey } from '../_i18n';
-import { formatDate, priorityName, statusName } from './email-context';
+import { eventTitle, formatDate, priorityName, statusName } from './email-context';
 
 /** "5 updates on 3 tickets", in the reader's language, singular where it is one. */
 export function digestCounts(locale: Locale | undefined, updates: number, tickets: number): { updates: string; tickets: string } {
@@ -10,18 +10,6 @@ export function digestCounts(locale: Locale | undefined, updates: number, ticket
     tickets: t(locale, tickets === 1 ? 'digestTicketsOne' : 'digestTicketsMany', { count: tickets }),
   };
 }
-
-// The same words as the subject lines of the single emails.
-const TITLE_KEY = {
-  ticket_created: 'subjectTicketCreated',
-  ticket_assigned: 'subjectTicketAssigned',
-  status_changed: 'subjectStatusChanged',
-  ticket_resolved: 'subjectTicketResolved',
-  ticket_closed: 'subjectTicketClosed',
-  comment_added: 'subjectCommentAdded',
-  ticket_updated: 'subjectTicketUpdated',
-  ticket_overdue: 'subjectTicketOverdue',
-} as const satisfies Record<NotificationEvent, MessageKey>;
 
 const FIELD_KEY = {
   subject: 'fieldSubject',
@@ -34,8 +22,7 @@ const PRIORITIES = new Set<string>(['low', 'medium', 'high', 'urgent']);
 
 /** "14:05 UTC · Status changed, by Bob": when and what. Times are UTC, like the run's day. */
 export function entryTitle(locale: Locale | undefined, entry: DigestEntry): string {
-  const internal = entry.event === 'comment_added' && entry.comments.length > 0 && entry.comments.every((c) => c.isInternal);
-  const title = t(locale, internal ? 'subjectInternalNote' : TITLE_KEY[entry.event]);
+  const title = eventTitle(locale, entry.event, entry.comments);
   const time = `${entry.at.slice(11, 16)} UTC`;
   return entry.actorName ? t(locale, 'digestEntryBy', { time, title, actor: entry.actorName }) : t(locale, 'digestEntry', { time, title });
 }

@@ -1,4 +1,4 @@
-import type { Locale } from '../../src/config';
+import type { Locale, NotificationEvent } from '../../src/config';
 import type { EmailPayload, RecipientReason, TicketPriority, TicketStatus } from '../../src/notifications';
 import { t, type MessageKey } from '../_i18n';
 
@@ -77,4 +77,21 @@ const REASON_KEY = {
 
 export function reasonLine(payload: EmailPayload): string {
   return t(payload.locale, REASON_KEY[payload.recipient.reason], { ticket: `#${payload.ticket.id}` });
+}
+
+const TITLE_KEY = {
+  ticket_created: 'subjectTicketCreated',
+  ticket_assigned: 'subjectTicketAssigned',
+  status_changed: 'subjectStatusChanged',
+  ticket_resolved: 'subjectTicketResolved',
+  ticket_closed: 'subjectTicketClosed',
+  comment_added: 'subjectCommentAdded',
+  ticket_updated: 'subjectTicketUpdated',
+  ticket_overdue: 'subjectTicketOverdue',
+} as const satisfies Record<NotificationEvent, MessageKey>;
+
+/** What happened, in a few words ("Status changed", "Internal note"): the subject line's title, and a digest entry's. */
+export function eventTitle(locale: Locale | undefined, event: NotificationEvent, comments: { isInternal: boolean }[]): string {
+  const internal = event === 'comment_added' && comments.length > 0 && comments.every((c) => c.isInternal);
+  return t(locale, internal ? 'subjectInternalNote' : TITLE_KEY[event]);
 }
