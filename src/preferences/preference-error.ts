@@ -5,3 +5,11 @@ export class PreferenceError extends Error {
     this.name = 'PreferenceError';
   }
 }
+
+/** The person a preference names does not exist (any more). */
+export class UnknownPersonError extends PreferenceError {
+  constructor(kind: 'user' | 'customer', id: number) {
+    super(`there is no ${kind} with id ${id}`);
+    this.name = 'UnknownPersonError';
+  }
+}

@@ -1,7 +1,7 @@
 import type { PreferenceScope } from '../notifications';
 import { checkScope } from './check-scope';
 import { preferenceOwner, type PersonRef } from './person-ref';
-import { PreferenceError } from './preference-error';
+import { UnknownPersonError } from './preference-error';
 
 export type PreferenceSource = 'settings' | 'unsubscribe';
 
@@ -20,12 +20,20 @@ export async function setPreference(
   const owner = preferenceOwner(who);
   const event = checkScope(owner.kind, scope, enabled);
   const table = owner.kind === 'user' ? db.user : db.customer;
-  if ((await table.count({ where: { id: owner.id } })) === 0) throw new PreferenceError(`there is no ${owner.kind} with id ${owner.id}`);
+  if ((await table.count({ where: { id: owner.id } })) === 0) throw new UnknownPersonError(owner.kind, owner.id);
   const key = owner.kind === 'user' ? { userId_event: { userId: owner.id, event } } : { customerId_event: { customerId: owner.id, event } };
   const ownerField = owner.kind === 'user' ? { userId: owner.id } : { customerId: owner.id };
-  await db.notificationPreference.upsert({
-    where: key,
-    create: { ...ownerField, event, enabled, source },
-    update: { enabled, source },
-  });
+  const upsert = () =>
+    db.notificationPreference.upsert({
+      where: key,
+      create: { ...ownerField, event, enabled, source },
+      update: { enabled, source },
+    });
+  try {
+    await upsert();
+  } catch (error) {
+    // Two requests at once (a mail provider's repeated one-click POST): both tried to insert, one won; the other now updates.
+    if ((error as { code?: string } | null)?.code !== 'P2002') throw error;
+    await upsert();
+  }
 }

@@ -29,7 +29,7 @@ export async function applyMailedRequests(
   now = new Date(),
 ): Promise<Record<MailedRequestOutcome, number>> {
   const files = paths.flatMap((p) => reportFiles(p));
-  const counts: Record<MailedRequestOutcome, number> = { unsubscribed: 0, mandatory: 0, malformed: 0, bad_signature: 0, expired: 0, no_token: 0 };
+  const counts: Record<MailedRequestOutcome, number> = { unsubscribed: 0, mandatory: 0, gone: 0, malformed: 0, bad_signature: 0, expired: 0, no_token: 0 };
   for (const file of files) {
     const mail = await simpleParser(readFileSync(file));
     const token = tokenOfSubject(mail.subject);
