@@ -1,6 +1,6 @@
 import type { EmailOutbox } from '../db';
 import type { Logger } from '../logging';
-import type { EmailPayload } from '../notifications';
+import { isDigestPayload, type OutboxPayload } from '../notifications';
 import { markFailed, markRetry, type OutboxDb } from '../outbox';
 import type { RenderedEmail, Renderer } from '../rendering';
 import { describeFailure, isPermanentFailure, type MailTransport } from '../transport';
@@ -53,7 +53,9 @@ export async function deliverRow(row: EmailOutbox, token: string, o: DeliverRowO
     log.warn({ err: bouncing }, 'email not sent');
     return { status: 'failed', reason: bouncing };
   }
-  const files = await prepareAttachments(row.payload as unknown as EmailPayload, row.ticketId, o.attachments, log);
+  const payload = row.payload as unknown as OutboxPayload;
+  // Files belong to comments of one ticket; a digest only names them.
+  const files = isDigestPayload(payload) ? { payload, attachments: [] } : await prepareAttachments(payload, row.ticketId, o.attachments, log);
   let rendered: RenderedEmail;
   try {
     rendered = await o.render(files.payload, { unsubscribeUrl: links?.url });
