@@ -34,6 +34,9 @@ export class SmtpSink {
       server.once('error', reject);
       server.listen(0, '127.0.0.1', () => resolve());
     });
+    // A worker process stopped mid-session resets its socket; smtp-server re-emits that on the
+    // server, and an unheard 'error' would end the benchmark.
+    server.on('error', () => undefined);
     this.server = server;
     this.port = (server.server.address() as AddressInfo).port;
     return this;
