@@ -1,4 +1,6 @@
-import { Link, Section, Text } from '@react-email/components';
+import { Link } from '@react-email/link';
+import { Section } from '@react-email/section';
+import { Text } from '@react-email/text';
 import type { DigestPayload, DigestTicket } from '../src/notifications';
 import { t } from './_i18n';
 import { defaultBrand, ticketUrl, type Brand } from './_components/email-context';

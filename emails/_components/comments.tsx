@@ -1,4 +1,5 @@
-import { Section, Text } from '@react-email/components';
+import { Section } from '@react-email/section';
+import { Text } from '@react-email/text';
 import type { Locale } from '../../src/config';
 import type { EmailPayload } from '../../src/notifications';
 import { t } from '../_i18n';

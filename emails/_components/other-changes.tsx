@@ -1,4 +1,4 @@
-import { Text } from '@react-email/components';
+import { Text } from '@react-email/text';
 import type { EmailPayload } from '../../src/notifications';
 import type { Locale } from '../../src/config';
 import type { DetailField, TicketPriority } from '../../src/notifications';

@@ -1,5 +1,5 @@
 import { createElement } from 'react';
-import { render } from '@react-email/components';
+import { render } from '@react-email/render';
 import DailyDigest from '../../emails/daily-digest';
 import { defaultBrand } from '../../emails';
 import type { DigestPayload } from '../notifications';

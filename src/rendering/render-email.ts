@@ -1,6 +1,6 @@
 import { createElement } from 'react';
 import { compile } from 'html-to-text';
-import { plainTextSelectors, render } from '@react-email/components';
+import { plainTextSelectors, render } from '@react-email/render';
 import { templates as defaultTemplates, defaultBrand, type Brand, type TemplateSet } from '../../emails';
 import type { Logger } from '../logging';
 import type { EmailPayload } from '../notifications';

@@ -1,6 +1,6 @@
 import { createElement } from 'react';
 import fc from 'fast-check';
-import { render } from '@react-email/components';
+import { render } from '@react-email/render';
 import { allPreviews, defaultBrand } from '../../emails';
 import { createRenderer, renderEmail, type RenderOptions } from '../../src/rendering';
 import type { EmailPayload } from '../../src/notifications';
