@@ -1,7 +1,7 @@
 import './support/production';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Command } from 'commander';
+import { Command, InvalidArgumentError } from 'commander';
 import { createBenchDatabase } from './support/bench-database';
 import { SmtpSink } from './support/smtp-sink';
 import { machine, table, type Figure } from './support/report';
@@ -14,17 +14,23 @@ import { CAPPED_HEAP, measureOverdueScan, type OverdueScan } from './sections/ov
 const SECTIONS = ['write', 'delivery', 'render', 'overdue', 'scale'] as const;
 type Section = (typeof SECTIONS)[number];
 
+function count(v: string): number {
+  if (!/^[1-9]\d*$/.test(v)) throw new InvalidArgumentError('expected a whole number above 0');
+  return Number(v);
+}
+
 const program = new Command('bench')
   .description(
     'Measure the project against the naive way and against the limits of this machine. ' +
       'Uses SQLite (a scratch file) by default, or the PostgreSQL server DATABASE_URL points at (a scratch database). ' +
       'Prints a table and records it in bench/results.json under the database kind.',
   )
-  .option('--runs <n>', 'runs per figure; each figure is their median', (v) => Number.parseInt(v, 10), 3)
-  .option('--writes <n>', 'status changes per client in the write test', (v) => Number.parseInt(v, 10), 2000)
-  .option('--emails <n>', 'queued emails in the delivery tests', (v) => Number.parseInt(v, 10), 5000)
-  .option('--naive-sample <n>', 'emails sent the naive way (about 9 per second)', (v) => Number.parseInt(v, 10), 150)
-  .option('--tickets <n>', 'tickets in the overdue scan, one in five overdue', (v) => Number.parseInt(v, 10), 100_000)
+  .option('--runs <n>', 'runs per figure; each figure is their median', count, 3)
+  .option('--writes <n>', 'status changes per client in the write test', count, 2000)
+  .option('--emails <n>', 'queued emails in the delivery tests', count, 5000)
+  .option('--naive-sample <n>', 'emails sent the naive way (about 9 per second)', count, 150)
+  .option('--tickets <n>', 'tickets in the overdue scan, one in five overdue', count, 100_000)
+  .option('--rate <n>', 'EMAIL_RATE_PER_SECOND asked of two BullMQ workers in the scale test', count, 200)
   .option('--only <sections>', `comma-separated subset of ${SECTIONS.join(',')}`)
   .option('--quick', 'small sizes and one run: checks the benchmark works, measures nothing worth keeping')
   .option('--out <file>', 'where to record the results', join(__dirname, 'results.json'))
@@ -36,6 +42,7 @@ interface Options {
   emails: number;
   naiveSample: number;
   tickets: number;
+  rate: number;
   only?: string;
   quick?: boolean;
   out: string;
@@ -122,7 +129,7 @@ async function main() {
     if (only.has('scale')) {
       // Loaded only here: the other sections need neither BullMQ nor Redis.
       const { measureScale } = await import('./sections/scale');
-      const scale = await measureScale(db, { emails: o.quick ? 300 : o.emails, runs: o.runs, log });
+      const scale = await measureScale(db, { emails: o.quick ? 300 : o.emails, runs: o.runs, rate: o.rate, log });
       results.scale = scale.results;
       figures.push(...scale.figures);
     }

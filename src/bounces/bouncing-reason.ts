@@ -2,16 +2,31 @@ import type { AppPrismaClient } from '../db';
 
 export type AddressStatusDb = Pick<AppPrismaClient, 'emailAddressStatus'>;
 
+const SELECT = { address: true, hardBounces: true, lastDiagnostic: true } as const;
+
+function describe(status: { hardBounces: number; lastDiagnostic: string | null }): string {
+  const n = status.hardBounces;
+  return `address is bouncing (${n} hard bounce${n === 1 ? '' : 's'}${status.lastDiagnostic ? `; last: ${status.lastDiagnostic}` : ''})`;
+}
+
 /**
  * Why mail to this address must not go out, or null when it may. Asked at
  * delivery for every row: a row queued before its address started bouncing
  * is stopped here, not only at planning.
  */
 export async function bouncingReason(db: AddressStatusDb, address: string): Promise<string | null> {
-  const status = await db.emailAddressStatus.findUnique({
-    where: { address: address.toLowerCase() },
-    select: { bouncing: true, hardBounces: true, lastDiagnostic: true },
-  });
-  if (!status?.bouncing) return null;
-  return `address is bouncing (${status.hardBounces} hard bounce${status.hardBounces === 1 ? '' : 's'}${status.lastDiagnostic ? `; last: ${status.lastDiagnostic}` : ''})`;
+  const status = await db.emailAddressStatus.findFirst({ where: { address: address.toLowerCase(), bouncing: true }, select: SELECT });
+  return status ? describe(status) : null;
+}
+
+/**
+ * The same answer for a whole batch of addresses in one query: the bouncing
+ * ones (lower-cased) with their reason. A sender that claims rows in batches
+ * asks this once per batch instead of once per email.
+ */
+export async function bouncingReasons(db: AddressStatusDb, addresses: string[]): Promise<Map<string, string>> {
+  const wanted = [...new Set(addresses.map((a) => a.toLowerCase()))];
+  if (wanted.length === 0) return new Map();
+  const rows = await db.emailAddressStatus.findMany({ where: { address: { in: wanted }, bouncing: true }, select: SELECT });
+  return new Map(rows.map((r) => [r.address, describe(r)]));
 }

@@ -6,4 +6,4 @@ export { recordReport, type RecordedReport } from './record-report';
 export { reportFiles, ReportPathError } from './report-files';
 export { ingestReports, type IngestOptions, type IngestSummary } from './ingest-reports';
 export { listBouncing, clearBouncing } from './address-list';
-export { bouncingReason, type AddressStatusDb } from './bouncing-reason';
+export { bouncingReason, bouncingReasons, type AddressStatusDb } from './bouncing-reason';

@@ -42,12 +42,22 @@ export type DeliveryOutcome =
  * The dispatcher and the BullMQ worker both deliver through this, so a row
  * ends in the same state whichever of them sent it. `row.attempts` already
  * counts this attempt.
+ *
+ * `bouncingInBatch` is what a batch sender looked up for all its rows at once
+ * (bouncingReasons); without it the row's address is looked up here.
  */
-export async function deliverRow(row: EmailOutbox, token: string, o: DeliverRowOptions): Promise<DeliveryOutcome> {
+export async function deliverRow(
+  row: EmailOutbox,
+  token: string,
+  o: DeliverRowOptions,
+  bouncingInBatch?: ReadonlyMap<string, string>,
+): Promise<DeliveryOutcome> {
   const log = o.logger.child({ outboxId: row.id, ticketId: row.ticketId, event: row.event, recipient: row.recipientEmail });
   const links = o.unsubscribe ? unsubscribeLinksFor(row, o.unsubscribe, new Date()) : null;
   // Queued before its address started bouncing: not sent; outbox:retry after bounces:clear sends it.
-  const bouncing = await bouncingReason(o.prisma, row.recipientEmail);
+  const bouncing = bouncingInBatch
+    ? (bouncingInBatch.get(row.recipientEmail.toLowerCase()) ?? null)
+    : await bouncingReason(o.prisma, row.recipientEmail);
   if (bouncing) {
     await markFailed(o.prisma, row.id, token, bouncing);
     log.warn({ err: bouncing }, 'email not sent');

@@ -3,6 +3,7 @@ import type { AppPrismaClient } from '../db';
 import type { Logger } from '../logging';
 import { claimDueRows, countDue, groupedSentMarks } from '../outbox';
 import type { Renderer } from '../rendering';
+import { bouncingReasons } from '../bounces';
 import { describeFailure, type MailTransport } from '../transport';
 import { deliverRow, type DeliverRowOptions } from './deliver-row';
 import { Rounds } from './rounds';
@@ -112,11 +113,14 @@ export class Dispatcher {
     const token = `${this.id}-${randomUUID()}`;
     const rows = await claimDueRows(this.o.prisma, { token, limit: this.o.batchSize, leaseMs: this.o.leaseMs, dueBy: asOf, provider: this.o.provider });
     const result = { claimed: rows.length, sent: 0, retrying: 0, failed: 0, dead: 0 };
+    // One lookup for the batch, seconds before its last send: a bounce recorded in between stops the
+    // next batch's emails to that address, not this one's.
+    const bouncing = await bouncingReasons(this.o.prisma, rows.map((r) => r.recipientEmail));
     let next = 0;
     const worker = async () => {
       while (next < rows.length) {
         const row = rows[next++];
-        const outcome = await deliverRow(row, token, this.deliverOptions);
+        const outcome = await deliverRow(row, token, this.deliverOptions, bouncing);
         result[outcome.status]++;
       }
     };

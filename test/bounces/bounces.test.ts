@@ -1,7 +1,7 @@
 import { cpSync, mkdirSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ingestReports } from '../../src/bounces';
+import { bouncingReason, bouncingReasons, ingestReports } from '../../src/bounces';
 import { createPeople } from '../support/fixtures';
 import { createHarness, smtpEnv, type Harness } from '../support/notifier-harness';
 import { runScript } from '../support/run-script';
@@ -54,6 +54,14 @@ describe('bounces, from report to no mail and back', () => {
     const row = await h.db.prisma.emailOutbox.findFirstOrThrow({ where: { ticketId, recipientEmail: carol } });
     expect(row.status).toBe('failed');
     expect(row.lastError).toMatch(/^address is bouncing \(1 hard bounce; last: smtp; 550 5\.1\.1/);
+  });
+
+  it('a batch sender looks up all its addresses at once, whatever their case, with the same reasons', async () => {
+    const reasons = await bouncingReasons(h.db.prisma, ['Carol@Customer.TEST', carol, 'ada@staff.test', 'dave@full.test']);
+    expect([...reasons.keys()]).toEqual([carol]);
+    expect(reasons.get(carol)).toBe(await bouncingReason(h.db.prisma, 'CAROL@customer.test'));
+    expect(await bouncingReason(h.db.prisma, 'dave@full.test')).toBeNull();
+    expect(await bouncingReasons(h.db.prisma, [])).toEqual(new Map());
   });
 
   it('a write while bouncing sends the customer nothing, and records why', async () => {
