@@ -2,8 +2,6 @@ import type { AppPrismaClient } from '../db';
 
 export type AddressStatusDb = Pick<AppPrismaClient, 'emailAddressStatus'>;
 
-const SELECT = { address: true, hardBounces: true, lastDiagnostic: true } as const;
-
 function describe(status: { hardBounces: number; lastDiagnostic: string | null }): string {
   const n = status.hardBounces;
   return `address is bouncing (${n} hard bounce${n === 1 ? '' : 's'}${status.lastDiagnostic ? `; last: ${status.lastDiagnostic}` : ''})`;
@@ -15,8 +13,7 @@ function describe(status: { hardBounces: number; lastDiagnostic: string | null }
  * is stopped here, not only at planning.
  */
 export async function bouncingReason(db: AddressStatusDb, address: string): Promise<string | null> {
-  const status = await db.emailAddressStatus.findFirst({ where: { address: address.toLowerCase(), bouncing: true }, select: SELECT });
-  return status ? describe(status) : null;
+  return (await bouncingReasons(db, [address])).get(address.toLowerCase()) ?? null;
 }
 
 /**
@@ -27,6 +24,6 @@ export async function bouncingReason(db: AddressStatusDb, address: string): Prom
 export async function bouncingReasons(db: AddressStatusDb, addresses: string[]): Promise<Map<string, string>> {
   const wanted = [...new Set(addresses.map((a) => a.toLowerCase()))];
   if (wanted.length === 0) return new Map();
-  const rows = await db.emailAddressStatus.findMany({ where: { address: { in: wanted }, bouncing: true }, select: SELECT });
+  const rows = await db.emailAddressStatus.findMany({ where: { address: { in: wanted }, bouncing: true }, select: { address: true, hardBounces: true, lastDiagnostic: true } });
   return new Map(rows.map((r) => [r.address, describe(r)]));
 }
