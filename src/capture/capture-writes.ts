@@ -2,7 +2,7 @@ import type { KnownPeople } from '../enqueue';
 import type { CommentState, TicketState } from '../notifications';
 import { createsNestedComments, returnsFullRow, stripId, upsertCreatesComments, withId } from './args';
 import type { TicketChange } from './enqueue-write';
-import { readTicketWithPeople } from './read-ticket-with-people';
+import { lockTickets, readTicketWithPeople, type RowLock } from './read-ticket-with-people';
 
 /** A hooked operation, run through `run` with possibly reshaped arguments. */
 export interface WriteCall {
@@ -22,15 +22,23 @@ export interface Captured {
   people?: KnownPeople;
 }
 
-/** `where: { id }` and nothing else: the common case, read with its people in one statement. */
-const byIdOnly = (where: any): number | null =>
-  where && typeof where.id === 'number' && Object.keys(where).length === 1 ? where.id : null;
+/**
+ * The id of the ticket a single-ticket write targets: in `where` itself, or
+ * found through the other unique fields there. The write's own `where` still
+ * decides whether it matches (the result's id tells).
+ */
+async function targetId(call: WriteCall): Promise<number | null> {
+  const id = call.args.where?.id;
+  if (typeof id === 'number') return id;
+  const found = await call.db.ticket.findUnique({ where: call.args.where, select: { id: true } });
+  return found?.id ?? null;
+}
 
-async function readBefore(call: WriteCall): Promise<{ before: TicketState | null; people?: KnownPeople }> {
+/** The ticket before the write, its row locked until the write commits (see readTicketWithPeople). */
+async function readBefore(call: WriteCall, lock: RowLock): Promise<{ before: TicketState | null; people?: KnownPeople }> {
   if (call.operation === 'create') return { before: null };
-  const id = byIdOnly(call.args.where);
-  if (id === null) return { before: await call.db.ticket.findUnique({ where: call.args.where }) };
-  const read = await readTicketWithPeople(call.db, call.provider, id);
+  const id = await targetId(call);
+  const read = id === null ? null : await readTicketWithPeople(call.db, call.provider, id, lock);
   return read ? { before: read.ticket, people: read.people } : { before: null };
 }
 
@@ -51,12 +59,15 @@ async function captureOneTicket(call: WriteCall): Promise<Captured> {
   const { db, operation } = call;
   const nested =
     operation === 'upsert' ? upsertCreatesComments(call.args) : createsNestedComments(call.args.data);
-  const { before, people } = await readBefore(call);
-  const knownComments = nested && before ? await commentIdsOf(db, before.id) : new Set<number>();
+  // New comments are told apart by reading the ticket's comments before and after, so others' must wait.
+  const read = await readBefore(call, nested ? 'FOR UPDATE' : 'FOR NO KEY UPDATE');
+  const knownComments = nested && read.before ? await commentIdsOf(db, read.before.id) : new Set<number>();
   const { args, strip } = withId(call.args);
   const result = await call.run(operation, args);
+  // An upsert whose `where` did not match created another ticket: nothing was before it.
+  const { before, people } = read.before?.id === result.id ? read : { before: null, people: undefined };
   const after = await fullTicket(db, result, args, result.id);
-  const newComments = nested ? await newCommentsOf(db, after.id, knownComments) : [];
+  const newComments = nested ? await newCommentsOf(db, after.id, before ? knownComments : new Set<number>()) : [];
   return { result: stripId(result, strip), changes: [{ before, after, newComments }], people };
 }
 
@@ -81,13 +92,27 @@ async function captureManyTickets(call: WriteCall): Promise<Captured> {
 }
 
 /**
+ * The tickets a batch write matches, as they are before it. On PostgreSQL
+ * their rows are locked first (one statement), then read: the read then sees
+ * what the writers it waited for committed, and nobody changes them before
+ * this write commits.
+ */
+async function readBatchBefore(call: WriteCall): Promise<TicketState[]> {
+  const where = call.args.where ?? {};
+  if (call.provider !== 'postgresql') return call.db.ticket.findMany({ where });
+  const matching: { id: number }[] = await call.db.ticket.findMany({ where, select: { id: true } });
+  const ids = await lockTickets(call.db, matching.map((t) => t.id));
+  return ids.length === 0 ? [] : call.db.ticket.findMany({ where: { id: { in: ids } } });
+}
+
+/**
  * ticket.updateMany(AndReturn): Django's queryset.update() sends nothing; here
  * every affected ticket is diffed. The update is narrowed to the rows read
  * first, so no ticket changes without being seen before and after.
  */
 async function captureTicketBatch(call: WriteCall): Promise<Captured> {
   const { db } = call;
-  const beforeRows: TicketState[] = await db.ticket.findMany({ where: call.args.where ?? {} });
+  const beforeRows = await readBatchBefore(call);
   const ids = beforeRows.map((t) => t.id);
   const narrowed = { ...call.args, where: { AND: [call.args.where ?? {}, { id: { in: ids } }] } };
   const result = await call.run(call.operation, narrowed);

@@ -4,7 +4,7 @@ import { captureCommentWrite, captureTicketWrite, COMMENT_OPERATIONS, TICKET_OPE
 import { enqueueWrite } from './enqueue-write';
 import type { EnqueueOptions } from '../enqueue';
 import { inOwnTransaction } from './own-transaction';
-import { currentScope, isCapturing, whileCapturing } from './transaction-scope';
+import { isCapturing, scopeOf, whileCapturing } from './transaction-scope';
 
 export interface CaptureOptions extends EnqueueOptions {
   /** Called after a write that queued emails has committed. */
@@ -28,12 +28,14 @@ async function handle(client: any, model: 'ticket' | 'ticketComment', params: an
   const { operation, args, query } = params;
   // Our own statements inside a captured write pass straight through.
   if (isCapturing()) return query(args);
-  const scope = currentScope();
-  const internalTx = params.__internalParams?.transaction;
-  if (!scope && internalTx) throw new UnboundTransactionError(internalTx.kind);
   const actor = currentActor();
+  // The transaction this very query runs in, if any: not the one whose callback happens to be running,
+  // since a write through the outer client inside that callback commits on its own.
+  const transaction = params.__internalParams?.transaction;
 
-  if (scope) {
+  if (transaction) {
+    const scope = scopeOf(transaction);
+    if (!scope) throw new UnboundTransactionError(transaction.kind);
     // Join the caller's transaction: everything commits or rolls back with it.
     return whileCapturing(async () => {
       const run = (op: string, a: any) => (op === operation ? query(a) : scope.tx[model][op](a));
@@ -43,7 +45,7 @@ async function handle(client: any, model: 'ticket' | 'ticketComment', params: an
     });
   }
 
-  const { result, queued } = await inOwnTransaction(client, options.provider, async (tx) => {
+  const { result, queued } = await inOwnTransaction(client, async (tx) => {
     const captured = await capture({ operation, args, run: (op, a) => tx[model][op](a), db: tx, provider: options.provider });
     return { result: captured.result, queued: await enqueueWrite(tx, captured.changes, actor, options, captured.people) };
   });

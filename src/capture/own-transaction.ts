@@ -1,21 +1,16 @@
-const ATTEMPTS = 3;
-
-const isWriteConflict = (error: unknown) =>
-  (error as { code?: string })?.code === 'P2034' || /could not serialize access/i.test(String((error as Error)?.message));
+// A captured write holds its transaction while it waits for the ticket's row lock behind other writers
+// of the same ticket, so both limits are generous: a bare Prisma write waits for a pooled connection
+// without a limit, and a write the app could make must not fail here for queueing behind others.
+const OPTIONS = { timeout: 60_000, maxWait: 60_000 };
 
 /**
- * Runs a captured write in its own transaction. On PostgreSQL it uses
- * REPEATABLE READ, so the row read before the write is the row the write
- * changes: a concurrent change in between aborts the attempt, and it is
- * retried from the start. SQLite serialises writers already.
+ * Runs a captured write in its own transaction, at the database's default
+ * isolation (READ COMMITTED on PostgreSQL). Concurrent writers of one ticket
+ * are serialised by the row lock the read before the write takes (see
+ * `lockedRead` in capture-writes.ts), not aborted and retried: every write
+ * that bare Prisma accepts is accepted here too. SQLite serialises writers
+ * already.
  */
-export async function inOwnTransaction<T>(client: any, provider: 'sqlite' | 'postgresql', fn: (tx: any) => Promise<T>): Promise<T> {
-  const options = { timeout: 60_000, maxWait: 10_000, ...(provider === 'postgresql' ? { isolationLevel: 'RepeatableRead' } : {}) };
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await client.$transaction(fn, options);
-    } catch (error) {
-      if (attempt >= ATTEMPTS || !isWriteConflict(error)) throw error;
-    }
-  }
+export function inOwnTransaction<T>(client: any, fn: (tx: any) => Promise<T>): Promise<T> {
+  return client.$transaction(fn, OPTIONS);
 }

@@ -1,27 +1,42 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-/** The caller's interactive transaction, while its callback runs. */
+/** An interactive transaction started on the notifier's client, while its callback runs. */
 interface Scope {
   tx: any;
   /** Set by a captured write, so the commit can wake the dispatcher. */
   wroteOutbox: boolean;
 }
 
-const scopeStore = new AsyncLocalStorage<Scope>();
+// Prisma names each interactive transaction with a UUID, given to query hooks as
+// `__internalParams.transaction.id` and on the transaction client under this symbol.
+const TRANSACTION_ID = Symbol.for('prisma.client.transaction.id');
+
+const scopes = new Map<string, Scope>();
 // Set while a captured write runs its own statements, so they pass straight through.
 const capturing = new AsyncLocalStorage<true>();
 
-export const currentScope = () => scopeStore.getStore();
+/**
+ * The scope of the transaction a query runs in, from the hook's internal
+ * parameters. Keyed by the transaction itself, not by async context: a write
+ * through the outer client inside a `$transaction` callback runs outside that
+ * transaction (Prisma commits it on its own), so its outbox rows must not go
+ * into the transaction either, or a rollback there would lose the email of a
+ * write that committed.
+ */
+export const scopeOf = (transaction: { kind?: string; id?: unknown } | undefined): Scope | undefined =>
+  transaction?.kind === 'itx' && typeof transaction.id === 'string' ? scopes.get(transaction.id) : undefined;
+
 export const isCapturing = () => capturing.getStore() === true;
 export const whileCapturing = <T>(fn: () => Promise<T>) => capturing.run(true, fn);
 
 /**
  * Prisma gives query extensions no handle on the caller's interactive
- * transaction (prisma/prisma#20678): a hook that reads or writes through the
- * client would do it outside that transaction. This wraps the client so
- * `$transaction(async tx => …)` records `tx` for the hooks, and calls
- * `onCommitted` once the transaction has committed with outbox rows in it.
- * `$extends` on the wrapped client returns a wrapped client too.
+ * transaction client (prisma/prisma#20678): a hook that reads or writes
+ * through the client would do it outside that transaction. This wraps the
+ * client so `$transaction(async tx => …)` records `tx` under its transaction
+ * id for the hooks, and calls `onCommitted` once the transaction has committed
+ * with outbox rows in it. `$extends` on the wrapped client returns a wrapped
+ * client too.
  */
 export function bindTransactions<C extends object>(client: C, onCommitted: () => void): C {
   return new Proxy(client, {
@@ -31,17 +46,25 @@ export function bindTransactions<C extends object>(client: C, onCommitted: () =>
         return async (arg: unknown, options?: unknown) => {
           if (typeof arg !== 'function') return (value as Function).call(target, arg, options);
           const scope: Scope = { tx: undefined, wroteOutbox: false };
-          const result = await (value as Function).call(
-            target,
-            (tx: unknown) => {
-              scope.tx = tx;
-              // Awaited inside the scope: a returned Prisma query only starts when awaited.
-              return scopeStore.run(scope, async () => await (arg as (tx: unknown) => unknown)(tx));
-            },
-            options,
-          );
-          if (scope.wroteOutbox) onCommitted();
-          return result;
+          let id: string | undefined;
+          try {
+            const result = await (value as Function).call(
+              target,
+              // Awaited here: a returned Prisma query only starts when awaited, and must start inside.
+              async (tx: any) => {
+                id = tx[TRANSACTION_ID];
+                if (typeof id !== 'string') throw new Error('the notifier cannot read the id of this Prisma version\'s interactive transactions');
+                scope.tx = tx;
+                scopes.set(id, scope);
+                return await (arg as (tx: unknown) => unknown)(tx);
+              },
+              options,
+            );
+            if (scope.wroteOutbox) onCommitted();
+            return result;
+          } finally {
+            if (id !== undefined) scopes.delete(id);
+          }
         };
       }
       if (prop === '$extends') {

@@ -55,4 +55,38 @@ describe('reading a ticket with its people in one statement', () => {
   it('gives null for a ticket that does not exist', async () => {
     expect(await readTicketWithPeople(db.prisma, db.provider, 999_999)).toBeNull();
   });
+
+  // Concurrent writers of one ticket queue behind its row lock instead of failing; each reads what the one
+  // before it committed. SQLite has one writer at a time and takes no row locks.
+  const onPostgres = process.env.TEST_DATABASE_URL ? it : it.skip;
+  onPostgres('holds the row until commit: a second read waits, then sees what the first write committed', async () => {
+    const p = db.prisma;
+    const ada = await p.user.create({ data: { name: 'Ada', email: 'ada@staff.test' } });
+    const carol = await p.customer.create({ data: { name: 'Carol', email: 'carol@customer.test' } });
+    const t = await p.ticket.create({ data: { subject: 'Locked', customerId: carol.id, createdById: ada.id } });
+    const order: string[] = [];
+    let releaseFirst!: () => void;
+    const firstHolds = new Promise<void>((r) => (releaseFirst = r));
+    let firstLocked!: () => void;
+    const locked = new Promise<void>((r) => (firstLocked = r));
+    const first = p.$transaction(async (tx) => {
+      const read = await readTicketWithPeople(tx, db.provider, t.id);
+      order.push(`first read ${read!.ticket.status}`);
+      firstLocked();
+      await firstHolds;
+      await tx.ticket.update({ where: { id: t.id }, data: { status: 'open' } });
+      order.push('first wrote open');
+    });
+    await locked;
+    const second = p.$transaction(async (tx) => {
+      const read = await readTicketWithPeople(tx, db.provider, t.id);
+      order.push(`second read ${read!.ticket.status}`);
+    });
+    // Give the second read every chance to overtake; it must not.
+    await new Promise((r) => setTimeout(r, 300));
+    order.push('releasing first');
+    releaseFirst();
+    await Promise.all([first, second]);
+    expect(order).toEqual(['first read new', 'releasing first', 'first wrote open', 'second read open']);
+  });
 });

@@ -54,6 +54,38 @@ describe('emails follow the transaction of the write', () => {
     expect(subjects.sort()).toEqual([`[#${t.id}] New ticket: Tx ticket`, `[#${t.id}] Status changed: Tx ticket`]);
   });
 
+  it('a write through the outer client inside a callback commits on its own, and its emails with it, whatever the transaction does', async () => {
+    const subject = `Outside the transaction ${Date.now()}`;
+    await expect(
+      db().$transaction(async () => {
+        // Not `tx`: Prisma runs this write outside the transaction, and it commits whatever follows.
+        await db().ticket.create({ data: { ...ticketData(), subject } });
+        throw new Error('boom');
+      }),
+    ).rejects.toThrow('boom');
+    const t = await h.db.prisma.ticket.findFirstOrThrow({ where: { subject } });
+    expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: t.id } })).toBe(2);
+    await h.notifier.drain();
+    expect(h.mail.to('carol@customer.test').map((m) => m.parsed.subject)).toEqual([`[#${t.id}] New ticket: ${subject}`]);
+  });
+
+  // On SQLite the client has one connection: the inner transaction waits for the outer one, with bare Prisma too.
+  const onPostgres = process.env.TEST_DATABASE_URL ? it : it.skip;
+  onPostgres('a transaction started inside another one keeps its own emails: it commits, the outer one rolls back', async () => {
+    const subject = `Inner transaction ${Date.now()}`;
+    await expect(
+      db().$transaction(async (outer) => {
+        await outer.ticket.create({ data: { ...ticketData(), subject: `${subject} (rolled back)` } });
+        await db().$transaction(async (inner) => inner.ticket.create({ data: { ...ticketData(), subject } }));
+        throw new Error('outer changed its mind');
+      }),
+    ).rejects.toThrow('outer changed its mind');
+    expect(await h.db.prisma.ticket.count({ where: { subject: `${subject} (rolled back)` } })).toBe(0);
+    const t = await h.db.prisma.ticket.findFirstOrThrow({ where: { subject } });
+    await h.notifier.drain();
+    expect(h.mail.to('carol@customer.test').map((m) => m.parsed.subject)).toEqual([`[#${t.id}] New ticket: ${subject}`]);
+  });
+
   it('a callback that returns the query without awaiting it is still inside the transaction', async () => {
     const t = await h.db.prisma.ticket.create({ data: ticketData() });
     await db().$transaction((tx) => tx.ticket.update({ where: { id: t.id }, data: { status: 'pending' } }));
