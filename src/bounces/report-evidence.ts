@@ -45,7 +45,8 @@ const isThreadRoot = (row: { ticketId: number | null; recipientEmail: string; me
 export async function findReportedEmails(db: OutboxLookupDb, refs: ReportRefs, secretKey: string): Promise<ReportEvidence> {
   const tags = refs.recipients.flatMap((address) => verpTagOf(address, secretKey) ?? []);
   const tagged = [...new Set(tags.flatMap((t) => (t.ok ? [t.outboxId] : [])))];
-  const badTags = tags.filter((t) => !t.ok).length;
+  // A malformed tag is most likely no tag of ours (support+tickets@); only a wrong signature is a forgery.
+  const badTags = tags.filter((t) => !t.ok && t.reason === 'bad_signature').length;
   if (tagged.length === 0 && refs.messageIds.length === 0) return { emails: [], badTags, goneRows: 0 };
   const rows = await db.emailOutbox.findMany({
     where: { OR: [{ id: { in: tagged } }, { messageId: { in: refs.messageIds } }] },

@@ -205,6 +205,12 @@ describe('bounces:ingest believes only reports about an email sent from here', (
     });
   });
 
+  it('a + address that is no tag of ours is no evidence, and no forgery either', async () => {
+    const file = reportFile(dsn({ to: 'support+tickets@helpdesk.test', blocks: [{ final: 'plus@customer.test' }] }));
+    expect(await ingestReports(h.db.prisma, [file], ingestOptions)).toMatchObject({ reports: 1, ignored: 1 });
+    expect(await h.db.prisma.bounceReport.findFirst({ where: { address: 'plus@customer.test' } })).toMatchObject({ ignored: IGNORED_NONE });
+  });
+
   it('a valid tag counts for the address its email went to, not for others the report names', async () => {
     const { mail } = await deliveredTo('mallory@customer.test');
     const file = reportFile(dsn({ to: mail.envelopeFrom, blocks: [{ final: 'ada@staff.test' }, { final: 'bob@staff.test' }] }));
