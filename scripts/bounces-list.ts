@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { runCommand } from './command';
+import { terminalText } from './terminal-text';
 import { listBouncing } from '../src/bounces';
 import { createPrismaClient } from '../src/db';
 
@@ -12,7 +13,7 @@ void runCommand(async (config) => {
     if (rows.length === 0) console.log('no bouncing addresses');
     for (const r of rows) {
       const when = r.lastBounceAt ? r.lastBounceAt.toISOString() : '-';
-      console.log(`${r.address}  ${r.hardBounces} hard, ${r.softBounces} soft, last ${when}: ${r.lastDiagnostic ?? ''}`);
+      console.log(terminalText(`${r.address}  ${r.hardBounces} hard, ${r.softBounces} soft, last ${when}: ${r.lastDiagnostic ?? ''}`));
     }
   } finally {
     await prisma.$disconnect();

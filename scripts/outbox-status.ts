@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { runCommand } from './command';
+import { terminalText } from './terminal-text';
 import { createPrismaClient } from '../src/db';
 import { countByStatus, recentProblems } from '../src/outbox';
 
@@ -20,7 +21,8 @@ void runCommand(async (config) => {
     if (problems.length > 0) console.log('\nlatest errors:');
     for (const p of problems) {
       const when = p.status === 'pending' ? ` (retry at ${p.nextAttemptAt.toISOString()})` : '';
-      console.log(`#${p.id} ${p.status}${when} ${p.event} ticket ${p.ticketId ?? '-'} → ${p.recipientEmail}, ${p.attempts} attempt(s): ${p.lastError}`);
+      // lastError can quote a bounce report (address is bouncing (…; last: <diagnostic>)).
+      console.log(terminalText(`#${p.id} ${p.status}${when} ${p.event} ticket ${p.ticketId ?? '-'} → ${p.recipientEmail}, ${p.attempts} attempt(s): ${p.lastError}`));
     }
   } finally {
     await prisma.$disconnect();

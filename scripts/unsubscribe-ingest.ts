@@ -1,5 +1,6 @@
 import { Command } from 'commander';
 import { runCommand } from './command';
+import { terminalText } from './terminal-text';
 import { ReportPathError } from '../src/bounces';
 import { createPrismaClient } from '../src/db';
 import { applyMailedRequests } from '../src/unsubscribe/mailed-requests';
@@ -17,7 +18,7 @@ void runCommand(async (config) => {
   const { quiet } = program.opts<{ quiet?: boolean }>();
   const prisma = createPrismaClient(config.databaseUrl);
   try {
-    const c = await applyMailedRequests(prisma, program.args, config.unsubscribe.secretKey, quiet ? undefined : (file, outcome) => console.log(`${file}: ${outcome}`));
+    const c = await applyMailedRequests(prisma, program.args, config.unsubscribe.secretKey, quiet ? undefined : (file, outcome) => console.log(terminalText(`${file}: ${outcome}`)));
     const refused = c.malformed + c.bad_signature + c.expired;
     console.log(`${c.unsubscribed} unsubscribed; ${refused} refused (tampered or expired link); ${c.no_token} without a token; ${c.mandatory} asked for an email that cannot be turned off alone`);
   } catch (error) {

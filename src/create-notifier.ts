@@ -14,6 +14,7 @@ import type { RenderOptions } from './rendering';
 import { createRenderer } from './rendering/shared-render';
 import { createTransport, type MailTransport } from './transport';
 import { unsubscribeSettings } from './unsubscribe';
+import type { VerpSettings } from './bounces';
 import { readPreferences, setPreference, type PersonRef } from './preferences';
 
 export interface NotifierOptions {
@@ -42,6 +43,7 @@ export function createTicketNotifier(options: NotifierOptions) {
   const provider = providerOf(config.databaseUrl);
   const render = createRenderer({ siteUrl: config.email.siteUrl, templates: options.templates, brand: options.brand ?? config.brand, logger });
   const enqueue: EnqueueOptions = { plan: config.notifications, messageIdDomain: domain, logger, provider };
+  const verp: VerpSettings | undefined = config.bounces.address ? { address: config.bounces.address, secretKey: config.unsubscribe.secretKey } : undefined;
   const digest: DigestOptions = { provider, messageIdDomain: domain, defaultLocale: config.notifications.defaultLocale, logger, onQueued: () => onCommitted() };
 
   const dispatcher = new Dispatcher({
@@ -60,6 +62,7 @@ export function createTicketNotifier(options: NotifierOptions) {
     rateLimit: rateLimiter(config.email.ratePerSecond),
     unsubscribe: unsubscribeSettings(config, logger),
     attachments: { ...config.email.attachments, siteUrl: config.email.siteUrl },
+    verp,
   });
   // DELIVERY=bullmq: rows go from the outbox to a Redis queue, and BullMQ workers send them.
   const bullmq =
@@ -69,7 +72,7 @@ export function createTicketNotifier(options: NotifierOptions) {
           provider,
           config,
           logger,
-          message: { transport, render, from: config.email.from, messageIdDomain: domain, unsubscribe: unsubscribeSettings(config, logger), attachments: { ...config.email.attachments, siteUrl: config.email.siteUrl } },
+          message: { transport, render, from: config.email.from, messageIdDomain: domain, unsubscribe: unsubscribeSettings(config, logger), attachments: { ...config.email.attachments, siteUrl: config.email.siteUrl }, verp },
           scanOverdue: () => sendOverdueNotifications(options.prisma, enqueue),
           runDigests: () => sendDigests(options.prisma, digest),
         })

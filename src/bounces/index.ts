@@ -1,9 +1,11 @@
-export { parseDeliveryStatus, parseFieldBlock, addressOf, statusCodeOf, type DeliveryStatus, type DsnRecipient } from './delivery-status';
+export { parseDeliveryStatus, parseFieldBlock, addressOf, statusCodeOf, MAX_DSN_RECIPIENTS, type DeliveryStatus, type DsnRecipient } from './delivery-status';
 export { bounceKind, type BounceKind } from './bounce-kind';
 export { afterBounce, type AddressCounts } from './address-status';
-export { readReport, type Bounce, type ReadReport } from './read-report';
-export { recordReport, type RecordedReport } from './record-report';
-export { reportFiles, ReportPathError } from './report-files';
-export { ingestReports, type IngestOptions, type IngestSummary } from './ingest-reports';
+export { readReport, type Bounce, type ReadReport, type ReportRefs } from './read-report';
+export { verpSender, verpTagOf, type VerpSettings, type VerpTag } from './verp';
+export { findReportedEmails, judgeBounces, type JudgedBounce, type ReportEvidence, type ReportedEmail } from './report-evidence';
+export { recordReport, type JudgedReport, type RecordedReport } from './record-report';
+export { reportFiles, moveInto, ReportPathError } from './report-files';
+export { ingestReports, describeVerdicts, type IngestOptions, type IngestSummary } from './ingest-reports';
 export { listBouncing, clearBouncing } from './address-list';
 export { bouncingReason, bouncingReasons, type AddressStatusDb } from './bouncing-reason';

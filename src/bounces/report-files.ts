@@ -1,5 +1,5 @@
-import { readdirSync, statSync, type Stats } from 'node:fs';
-import { extname, join } from 'node:path';
+import { constants, copyFileSync, linkSync, readdirSync, statSync, unlinkSync, type Stats } from 'node:fs';
+import { basename, extname, join } from 'node:path';
 
 export class ReportPathError extends Error {
   constructor(readonly path: string, problem: string) {
@@ -40,4 +40,38 @@ export function reportFiles(path: string): string[] {
   const maildir = ['cur', 'new'].map((d) => join(path, d)).filter((d) => statOf(d)?.isDirectory());
   if (maildir.length > 0) return maildir.flatMap((d) => filesIn(d, () => true));
   return filesIn(path, isEml);
+}
+
+/** `report.eml` → `report-2.eml`; names without the extension (Maildir's) get the number at the end. */
+const numbered = (name: string, n: number) => (isEml(name) ? `${name.slice(0, -4)}-${n}${name.slice(-4)}` : `${name}-${n}`);
+
+// Files from two Maildirs can share a name; past this many, something is wrong.
+const MAX_NAME_TRIES = 1000;
+
+/**
+ * Moves a file into a folder under its own name, or under a numbered one when
+ * that is taken: a file already there is never replaced. Returns where it went.
+ * A hard link claims the name atomically (renameSync would overwrite); across
+ * file systems the file is copied, with the same refusal to overwrite.
+ */
+export function moveInto(file: string, folder: string): string {
+  const name = basename(file);
+  for (let n = 1; n <= MAX_NAME_TRIES; n++) {
+    const target = join(folder, n === 1 ? name : numbered(name, n));
+    try {
+      try {
+        linkSync(file, target);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'ENOTSUP') throw error;
+        copyFileSync(file, target, constants.COPYFILE_EXCL);
+      }
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+      throw error;
+    }
+    unlinkSync(file);
+    return target;
+  }
+  throw new ReportPathError(file, `cannot be moved: ${MAX_NAME_TRIES} files of that name are already in ${folder}`);
 }

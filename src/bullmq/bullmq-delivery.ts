@@ -29,7 +29,7 @@ export interface BullmqDeliveryOptions {
   config: Config;
   logger: Logger;
   /** How a row becomes a message, as the dispatcher has it. */
-  message: Pick<DeliverRowOptions, 'transport' | 'render' | 'from' | 'messageIdDomain' | 'unsubscribe' | 'attachments'>;
+  message: Pick<DeliverRowOptions, 'transport' | 'render' | 'from' | 'messageIdDomain' | 'unsubscribe' | 'attachments' | 'verp'>;
   /** Queues today's overdue emails (the notify:overdue scan). */
   scanOverdue: () => Promise<OverdueRun>;
   /** Queues the daily digests (the notify:digest run). */

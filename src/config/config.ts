@@ -31,8 +31,14 @@ export interface Config {
     /** Comment files: attached up to these sizes, linked beyond them. */
     attachments: { maxBytes: number; totalMaxBytes: number };
   };
-  /** Hard bounces after which an address is bouncing and gets no email. */
-  bounces: { hardLimit: number };
+  bounces: {
+    /** Hard bounces after which an address is bouncing and gets no email. */
+    hardLimit: number;
+    /** The bounce mailbox; when set, each email's envelope sender is this address tagged with the signed outbox id (VERP). */
+    address?: string;
+    /** bounces:ingest skips report files larger than this. */
+    maxReportBytes: number;
+  };
   brand: { name: string; color: string; logoUrl?: string; footer?: string };
   notifications: {
     enabled: boolean;

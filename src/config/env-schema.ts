@@ -160,6 +160,13 @@ export const envSchema = z.object({
   EMAIL_ATTACHMENTS_TOTAL_MAX_BYTES: integer(0, 100 * 1024 * 1024, 10 * 1024 * 1024, 'a size in bytes (0 attaches nothing)'),
   // Hard bounces (bounces:ingest) after which an address gets no more email.
   BOUNCE_HARD_LIMIT: integer(1, 1000, 1, 'a number of hard bounces'),
+  // Set: each email's envelope sender is <local>+<signed outbox id>@<domain> of it (VERP), so a bounce
+  // names the email it answers. The tag takes 36 characters of the 64 a local part may have (RFC 5321).
+  BOUNCE_ADDRESS: optionalText.refine((v) => v === undefined || /^[^\s@<>+"]{1,28}@[^\s@<>]+\.[^\s@<>]+$/.test(v.trim()), {
+    message: 'is not a bare email address with a local part of at most 28 characters and no +; expected e.g. bounces@helpdesk.example',
+  }),
+  // bounces:ingest skips larger files with a warning: parsing holds a file in memory several times over.
+  BOUNCE_REPORT_MAX_BYTES: integer(1024, 100 * 1024 * 1024, 10 * 1024 * 1024, 'a size in bytes'),
   AWS_REGION: optionalText,
   DEFAULT_FROM_EMAIL: mailbox('Helpdesk <noreply@helpdesk.localhost>'),
   SITE_URL: httpUrl('http://localhost:8000'),

@@ -64,7 +64,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       siteUrl: e.SITE_URL.replace(/\/+$/, ''),
       attachments: { maxBytes: e.EMAIL_ATTACHMENT_MAX_BYTES, totalMaxBytes: e.EMAIL_ATTACHMENTS_TOTAL_MAX_BYTES },
     },
-    bounces: { hardLimit: e.BOUNCE_HARD_LIMIT },
+    bounces: { hardLimit: e.BOUNCE_HARD_LIMIT, address: e.BOUNCE_ADDRESS?.trim(), maxReportBytes: e.BOUNCE_REPORT_MAX_BYTES },
     brand: { name: e.BRAND_NAME, color: e.BRAND_COLOR, logoUrl: e.BRAND_LOGO_URL, footer: e.BRAND_FOOTER },
     notifications: {
       enabled: e.EMAIL_NOTIFICATIONS_ENABLED,

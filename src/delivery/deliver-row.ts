@@ -7,7 +7,7 @@ import { describeFailure, isPermanentFailure, type MailTransport } from '../tran
 import { nextRetryDelay } from './backoff';
 import { composeMessage } from './compose-message';
 import { prepareAttachments, type AttachmentSettings } from './attachments';
-import { bouncingReason, type AddressStatusDb } from '../bounces';
+import { bouncingReason, verpSender, type AddressStatusDb, type VerpSettings } from '../bounces';
 import { unsubscribeLinksFor, type UnsubscribeSettings } from '../unsubscribe';
 
 export interface DeliverRowOptions {
@@ -26,6 +26,8 @@ export interface DeliverRowOptions {
   unsubscribe?: UnsubscribeSettings;
   /** Attach comment files up to these sizes, link the rest; without it every file is linked. */
   attachments?: AttachmentSettings;
+  /** BOUNCE_ADDRESS: each email's envelope sender names its row, signed, so its bounce can be believed. */
+  verp?: VerpSettings;
   /** A row waiting for a retry stays marked with the token, for a sender whose queue brings it back (BullMQ). */
   keepClaimWhileWaiting?: boolean;
 }
@@ -77,7 +79,10 @@ export async function deliverRow(
   }
   try {
     await o.rateLimit();
-    const info = await o.transport.sendMail(composeMessage(row, rendered, o.from, o.messageIdDomain, links, files.attachments));
+    const message = composeMessage(row, rendered, o.from, o.messageIdDomain, links, files.attachments);
+    // The header From stays; only the SMTP envelope, where bounces go, changes.
+    const envelope = o.verp ? { envelope: { from: verpSender(o.verp, row.id), to: row.recipientEmail } } : {};
+    const info = await o.transport.sendMail({ ...message, ...envelope });
     await o.markSent(row.id, token);
     log.info({ messageId: row.messageId, response: info?.response }, 'email sent');
     return { status: 'sent' };

@@ -28,6 +28,8 @@ export interface DispatcherOptions {
   unsubscribe?: DeliverRowOptions['unsubscribe'];
   /** Attach comment files up to these sizes; without it every file is linked. */
   attachments?: DeliverRowOptions['attachments'];
+  /** Tag each email's envelope sender for its bounce (BOUNCE_ADDRESS); without it the sender is From. */
+  verp?: DeliverRowOptions['verp'];
 }
 
 export interface DrainResult {

@@ -1,5 +1,4 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
-import { notificationEvents } from '../config';
+import { notificationEvents, sameSignature, signature as keyedSignature } from '../config';
 import type { PreferenceScope } from '../notifications';
 
 /** Whose email an unsubscribe link came in, and what it stops. */
@@ -24,9 +23,9 @@ const KIND_CODES = { user: 'u', customer: 'c' } as const;
 const SCOPES: ReadonlySet<string> = new Set<string>(['all', ...notificationEvents]);
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
 
-// The key is used for nothing else: another use of SECRET_KEY can never
+// Signed for this purpose alone: another use of SECRET_KEY can never
 // produce a MAC that passes here.
-const mac = (payload: string, secret: string) => createHmac('sha256', secret).update(`unsubscribe:${payload}`).digest();
+const mac = (payload: string, secret: string) => keyedSignature('unsubscribe', payload, secret);
 
 /**
  * `<payload>.<signature>`, both base64url. The payload is
@@ -49,7 +48,7 @@ export function verifyUnsubscribeToken(token: unknown, secret: string, now: Date
   // One spelling per signature: base64url's spare trailing bits must not make other valid tokens.
   if (given.toString('base64url') !== signature) return { ok: false, reason: 'bad_signature' };
   const expected = mac(payload, secret);
-  if (given.length !== expected.length || !timingSafeEqual(given, expected)) return { ok: false, reason: 'bad_signature' };
+  if (!sameSignature(given, expected)) return { ok: false, reason: 'bad_signature' };
 
   const fields = Buffer.from(payload, 'base64url').toString('utf8').split(':');
   if (fields.length !== 5) return { ok: false, reason: 'malformed' };

@@ -1,4 +1,4 @@
-import { addressOf, afterBounce, bounceKind, parseDeliveryStatus, parseFieldBlock, statusCodeOf } from '../../src/bounces';
+import { addressOf, afterBounce, bounceKind, MAX_DSN_RECIPIENTS, parseDeliveryStatus, parseFieldBlock, statusCodeOf } from '../../src/bounces';
 
 describe('parseFieldBlock', () => {
   it('reads fields case-insensitively and joins folded lines', () => {
@@ -7,6 +7,12 @@ describe('parseFieldBlock', () => {
       'diagnostic-code': 'smtp; 550 5.1.1 no such user at all',
       action: 'failed',
     });
+  });
+
+  it('a field named like an object property is a field like any other', () => {
+    const fields = parseFieldBlock('__proto__: x\nconstructor: y\nStatus: 5.1.1');
+    expect(fields).toEqual({ ['__proto__']: 'x', constructor: 'y', status: '5.1.1' });
+    expect(Object.getPrototypeOf(fields)).toBe(Object.prototype);
   });
 
   it('keeps the first of a repeated field and ignores lines that are not fields', () => {
@@ -70,17 +76,38 @@ describe('parseDeliveryStatus', () => {
     const parsed = parseDeliveryStatus(report);
     expect(parsed.message).toEqual({ 'reporting-mta': 'dns; mx.example.test', 'arrival-date': 'Tue, 24 Nov 2026 10:15:01 +0000' });
     expect(parsed.recipients).toEqual([
-      { address: 'one@example.test', action: 'failed', status: '5.1.1', diagnostic: 'smtp; 550 5.1.1 user unknown' },
-      { address: 'two@example.test', action: 'delayed', status: '4.4.1', diagnostic: null },
-      { address: 'three@example.test', action: 'delivered', status: '2.0.0', diagnostic: null },
-      { address: 'four@example.test', action: 'failed', status: null, diagnostic: null },
+      { address: 'one@example.test', original: 'one@example.test', action: 'failed', status: '5.1.1', diagnostic: 'smtp; 550 5.1.1 user unknown' },
+      { address: 'two@example.test', original: 'two@example.test', action: 'delayed', status: '4.4.1', diagnostic: null },
+      { address: 'three@example.test', original: null, action: 'delivered', status: '2.0.0', diagnostic: null },
+      { address: 'four@example.test', original: null, action: 'failed', status: null, diagnostic: null },
     ]);
+    expect(parsed.unread).toBe(0);
   });
 
   it('a blank line with spaces still separates blocks; a report with no recipient block has none', () => {
     expect(parseDeliveryStatus('Reporting-MTA: dns; a\n  \nFinal-Recipient: rfc822; x@y.test\nAction: failed\nStatus: 5.0.0').recipients).toHaveLength(1);
     expect(parseDeliveryStatus('Reporting-MTA: dns; a\n').recipients).toEqual([]);
     expect(parseDeliveryStatus('').recipients).toEqual([]);
+  });
+
+  it('reads a Diagnostic-Code folded over 200,000 lines whole, in one pass', () => {
+    const folds = Array.from({ length: 200_000 }, (_, i) => `\t part${i}`);
+    const text = ['Reporting-MTA: dns; a', '', 'Final-Recipient: rfc822; x@y.test', 'Action: failed', 'Diagnostic-Code: smtp; 550', ...folds, 'Status: 5.1.1'].join('\r\n');
+    const [r] = parseDeliveryStatus(text).recipients;
+    expect(r.status).toBe('5.1.1');
+    expect(r.diagnostic).toBe(['smtp; 550', ...folds.map((f) => f.trim())].join(' '));
+  });
+
+  it(`reads at most ${MAX_DSN_RECIPIENTS} recipient blocks of one report and counts the rest`, () => {
+    const blocks = Array.from({ length: 2000 }, (_, i) => `Final-Recipient: rfc822; victim${i}@example.test\nAction: failed\nStatus: 5.1.1`);
+    const parsed = parseDeliveryStatus(['Reporting-MTA: dns; evil.example', ...blocks].join('\n\n'));
+    expect(parsed.recipients.map((r) => r.address)).toEqual(Array.from({ length: MAX_DSN_RECIPIENTS }, (_, i) => `victim${i}@example.test`));
+    expect(parsed.unread).toBe(2000 - MAX_DSN_RECIPIENTS);
+  });
+
+  it('an address longer than any real one is no address', () => {
+    const text = `Reporting-MTA: dns; a\n\nFinal-Recipient: rfc822; ${'a'.repeat(400)}@y.test\nAction: failed\nStatus: 5.1.1`;
+    expect(parseDeliveryStatus(text).recipients[0].address).toBeNull();
   });
 });
 

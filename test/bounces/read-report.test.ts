@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readReport, reportFiles, ReportPathError } from '../../src/bounces';
+import { dsn } from './dsn';
 
 const fixtures = join(__dirname, 'fixtures');
 const read = (name: string) => readReport(readFileSync(join(fixtures, name)));
@@ -12,10 +13,14 @@ describe('readReport', () => {
     expect(await read('postfix-hard-5.1.1.eml')).toEqual({
       type: 'report',
       id: '<20261124101503.4F1A21C0042@mail.helpdesk.test>',
+      digest: expect.stringMatching(/^[0-9a-f]{64}$/),
       date: expect.any(Date),
+      unread: 0,
+      refs: { recipients: ['bounces@helpdesk.test', 'support@helpdesk.test'], messageIds: ['<ticket-1.abc123@helpdesk.test>'] },
       bounces: [
         {
           address: 'carol@customer.test',
+          original: 'carol@customer.test',
           kind: 'hard',
           status: '5.1.1',
           diagnostic: 'smtp; 550 5.1.1 <carol@customer.test>: Recipient address rejected: User unknown in virtual mailbox table',
@@ -26,13 +31,14 @@ describe('readReport', () => {
 
   it('Exim, Action before Final-Recipient, returned message attached: hard', async () => {
     const r = await read('exim-hard-550.eml');
-    expect(r.type === 'report' && r.bounces).toEqual([{ address: 'ghost@gone.test', kind: 'hard', status: '5.0.0', diagnostic: 'smtp; 550 No such user here' }]);
+    expect(r.type === 'report' && r.bounces).toEqual([{ address: 'ghost@gone.test', original: null, kind: 'hard', status: '5.0.0', diagnostic: 'smtp; 550 No such user here' }]);
+    expect(r.type === 'report' && r.refs).toEqual({ recipients: ['support@helpdesk.test'], messageIds: ['<x.y@helpdesk.test>'] });
   });
 
   it('mailbox full, 4.2.2, upper-case field names: soft', async () => {
     const r = await read('mailbox-full-4.2.2.eml');
     expect(r.type === 'report' && r.bounces).toEqual([
-      { address: 'dave@full.test', kind: 'soft', status: '4.2.2', diagnostic: 'smtp;452 4.2.2 The email account that you tried to reach is over quota.' },
+      { address: 'dave@full.test', original: null, kind: 'soft', status: '4.2.2', diagnostic: 'smtp;452 4.2.2 The email account that you tried to reach is over quota.' },
     ]);
   });
 
@@ -55,6 +61,70 @@ describe('readReport', () => {
   it('another kind of report (a read receipt) is skipped', async () => {
     const mdn = readFileSync(join(fixtures, 'delayed.eml'), 'utf8').replace('report-type=delivery-status', 'report-type=disposition-notification');
     expect(await readReport(Buffer.from(mdn))).toEqual({ type: 'skipped', reason: 'a report of type disposition-notification, not delivery-status' });
+  });
+});
+
+describe('readReport, what a report refers to', () => {
+  const readText = (text: string) => readReport(Buffer.from(text));
+
+  it('the addresses it was delivered and addressed to, where a VERP tag would be', async () => {
+    const r = await readText(
+      dsn({
+        to: '"Bounces" <Bounces+7.ABC@Helpdesk.test>',
+        envelope: { 'Delivered-To': 'bounces+7.abc@helpdesk.test', 'X-Original-To': 'bounces+8.def@helpdesk.test', 'Envelope-to': 'bounces+9.0@helpdesk.test' },
+        blocks: [{ final: 'carol@customer.test' }],
+      }),
+    );
+    expect(r.type === 'report' && r.refs.recipients.sort()).toEqual(['bounces+7.abc@helpdesk.test', 'bounces+8.def@helpdesk.test', 'bounces+9.0@helpdesk.test']);
+  });
+
+  it.each(['message/rfc822', 'text/rfc822-headers'] as const)('the Message-ID of the email returned as %s', async (as) => {
+    const r = await readText(dsn({ blocks: [{ final: 'carol@customer.test' }], returned: { as, headers: { From: 'support@helpdesk.test', 'Message-ID': '<m-1@helpdesk.test>' } } }));
+    expect(r.type === 'report' && r.refs.messageIds).toEqual(['<m-1@helpdesk.test>']);
+  });
+
+  it('Original-Message-ID and X-Original-Message-ID, in the headers or the per-message block', async () => {
+    const r = await readText(
+      dsn({ envelope: { 'X-Original-Message-ID': '<m-2@helpdesk.test>' }, perMessage: ['Original-Message-ID: <m-3@helpdesk.test>'], blocks: [{ final: 'carol@customer.test' }] }),
+    );
+    expect(r.type === 'report' && r.refs.messageIds.sort()).toEqual(['<m-2@helpdesk.test>', '<m-3@helpdesk.test>']);
+  });
+
+  it('at most 20 of each, however many a forged report lists', async () => {
+    const many = Array.from({ length: 500 }, (_, i) => `x+${i}.0@evil.example`).join(', ');
+    const r = await readText(dsn({ to: many, blocks: [{ final: 'carol@customer.test' }] }));
+    expect(r.type === 'report' && r.refs.recipients).toHaveLength(20);
+  });
+});
+
+describe('readReport, abuse', () => {
+  const readText = (text: string) => readReport(Buffer.from(text));
+
+  it('a report that names one address twice gives one bounce, hard if either block is', async () => {
+    const r = await readText(dsn({ blocks: [{ final: 'carol@customer.test', action: 'delayed', status: '4.4.1' }, { final: 'Carol@Customer.test' }, { final: 'dave@full.test' }] }));
+    expect(r.type === 'report' && r.bounces.map((b) => [b.address, b.kind])).toEqual([
+      ['carol@customer.test', 'hard'],
+      ['dave@full.test', 'hard'],
+    ]);
+  });
+
+  it('2000 recipient blocks: 50 read, the rest counted as unread', async () => {
+    const blocks = Array.from({ length: 2000 }, (_, i) => ({ final: `victim${i}@example.test` }));
+    const r = await readText(dsn({ blocks }));
+    expect(r.type === 'report' && [r.bounces.length, r.unread]).toEqual([50, 1950]);
+  });
+
+  it('a Diagnostic-Code folded over 200,000 lines is read, and kept to 1000 characters', async () => {
+    const folded = `smtp; 550 no${'\n  more'.repeat(200_000)}`;
+    const r = await readText(dsn({ blocks: [{ final: 'carol@customer.test', diagnostic: folded }] }));
+    const diagnostic = r.type === 'report' ? r.bounces[0].diagnostic! : '';
+    expect(diagnostic).toHaveLength(1000);
+    expect(diagnostic).toBe(`smtp; 550 no${' more'.repeat(200)}`.slice(0, 999) + '…');
+  });
+
+  it('a message the parser refuses is skipped, with the reason', async () => {
+    const huge = `X-Junk: ${'a'.repeat(2 * 1024 * 1024)}\n${dsn({ blocks: [{ final: 'carol@customer.test' }] })}`;
+    expect(await readText(huge)).toEqual({ type: 'skipped', reason: expect.stringMatching(/^not a readable message \(.+\)$/) });
   });
 });
 

@@ -3,6 +3,8 @@ import { SMTPServer, type SMTPServerSession } from 'smtp-server';
 import { simpleParser, type ParsedMail } from 'mailparser';
 
 export interface CaughtMail {
+  /** MAIL FROM: where a bounce of this message would go. */
+  envelopeFrom: string;
   envelopeTo: string[];
   raw: string;
   parsed: ParsedMail;
@@ -44,6 +46,7 @@ export class MailCatcher {
           const at = Date.now();
           this.messages.push({
             at,
+            envelopeFrom: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             envelopeTo: session.envelope.rcptTo.map((r) => r.address),
             raw,
             parsed: await simpleParser(raw),

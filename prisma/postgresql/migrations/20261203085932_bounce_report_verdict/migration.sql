@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "BounceReport" ADD COLUMN     "ignored" TEXT,
+ADD COLUMN     "outboxId" INTEGER;
+
