@@ -3,6 +3,8 @@ import { runCommand } from './command';
 import { createTicketNotifier } from '../src';
 import { createPrismaClient, migrateDeploy } from '../src/db';
 import { createLogger } from '../src/logging';
+import { readableLog } from '../src/demo/readable-log';
+import { countEmailsSince, lastOutboxId, summaryLines } from '../src/demo/run-summary';
 import { runScenario } from '../src/demo/scenario';
 import { seed } from '../src/demo/seed';
 
@@ -19,19 +21,20 @@ void runCommand(async (config) => {
   const prisma = createPrismaClient(config.databaseUrl);
   // The demo always prints: it must not send real mail whatever .env says.
   const demoConfig = { ...config, email: { ...config.email, backend: 'console' as const }, delivery: { ...config.delivery, mode: 'worker' as const } };
+  // Warnings (and whatever LOG_LEVEL asks for) as lines for people, not JSON.
   const notifier = createTicketNotifier({
     prisma,
     config: demoConfig,
-    logger: createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn'),
+    logger: createLogger(process.env.LOG_LEVEL ? config.logLevel : 'warn', readableLog()),
   });
   try {
     const people = await seed(prisma);
-    console.log(`seeded ${people.staff.length} staff and ${people.customers.length} customers`);
+    console.log(`seed data ready: ${people.staff.length} staff and ${people.customers.length} customers`);
+    // Earlier runs' emails stay in the database; this run reports its own.
+    const before = await lastOutboxId(prisma);
     await runScenario(notifier, people, (line) => console.log(line));
-    const rows = await prisma.emailOutbox.groupBy({ by: ['event', 'status'], _count: { _all: true }, orderBy: { event: 'asc' } });
-    console.log('\nEmails in the outbox, by event:');
-    for (const r of rows) console.log(`  ${r.event.padEnd(16)} ${r.status.padEnd(8)} ${r._count._all}`);
-    console.log(`\nHTML versions are in ${config.email.filePath}/html/ — open them in a browser.`);
+    console.log(['', ...summaryLines(await countEmailsSince(prisma, before))].join('\n'));
+    console.log(`\nThe HTML version of each email is in ${config.email.filePath}/html/ (its HTML: line above names the file); open them in a browser.`);
   } finally {
     await notifier.close();
     await prisma.$disconnect();

@@ -1,7 +1,7 @@
 // Screenshots of every template, rendered with its preview props, at a phone
 // width and a desktop width, in headless Chromium. The PNGs go to
 // docs/screenshots/ and the README shows them.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -20,6 +20,11 @@ const WIDTHS = [375, 800];
 
 async function main() {
   const { out, chromium: executablePath } = program.opts<{ out: string; chromium: string }>();
+  if (!existsSync(executablePath)) {
+    console.error(`error: no Chromium at ${executablePath}; install it with \`apt-get install chromium\`, or pass --chromium PATH (or set CHROMIUM_PATH)`);
+    process.exitCode = 1;
+    return;
+  }
   mkdirSync(out, { recursive: true });
   const work = mkdtempSync(join(tmpdir(), 'email-shots-'));
   const browser = await chromium.launch({

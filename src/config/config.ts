@@ -28,8 +28,8 @@ export interface Config {
     awsRegion?: string;
     from: string;
     siteUrl: string;
-    /** Comment files: attached up to these sizes, linked beyond them. */
-    attachments: { maxBytes: number; totalMaxBytes: number };
+    /** Comment files: attached up to these sizes, linked beyond them; read only from inside `root` (an absolute path). */
+    attachments: { maxBytes: number; totalMaxBytes: number; root: string };
   };
   bounces: {
     /** Hard bounces after which an address is bouncing and gets no email. */

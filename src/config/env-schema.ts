@@ -1,3 +1,4 @@
+import { parse, resolve } from 'node:path';
 import { z } from 'zod';
 import wellKnown from 'nodemailer/lib/well-known';
 import { DEFAULT_DATABASE_URL } from './defaults';
@@ -158,6 +159,10 @@ export const envSchema = z.object({
   // Comment files sent with the email; larger ones, and any past the total, are linked instead.
   EMAIL_ATTACHMENT_MAX_BYTES: integer(0, 100 * 1024 * 1024, 5 * 1024 * 1024, 'a size in bytes (0 attaches nothing)'),
   EMAIL_ATTACHMENTS_TOTAL_MAX_BYTES: integer(0, 100 * 1024 * 1024, 10 * 1024 * 1024, 'a size in bytes (0 attaches nothing)'),
+  // The only folder comment files are read from: a stored path that leads anywhere else is never mailed.
+  EMAIL_ATTACHMENT_ROOT: text('./data/attachments').refine((v) => resolve(v) !== parse(resolve(v)).root, {
+    message: 'is the whole file system; expected the folder your app keeps comment files in, e.g. ./data/attachments',
+  }),
   // Hard bounces (bounces:ingest) after which an address gets no more email.
   BOUNCE_HARD_LIMIT: integer(1, 1000, 1, 'a number of hard bounces'),
   // Set: each email's envelope sender is <local>+<signed outbox id>@<domain> of it (VERP), so a bounce

@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { envSchema, notificationEvents, switchName, type NotificationEvent } from './env-schema';
 import type { Config } from './config';
 import { resolveSecretKey } from './secret-key';
@@ -62,7 +63,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       awsRegion: e.AWS_REGION,
       from: e.DEFAULT_FROM_EMAIL,
       siteUrl: e.SITE_URL.replace(/\/+$/, ''),
-      attachments: { maxBytes: e.EMAIL_ATTACHMENT_MAX_BYTES, totalMaxBytes: e.EMAIL_ATTACHMENTS_TOTAL_MAX_BYTES },
+      attachments: { maxBytes: e.EMAIL_ATTACHMENT_MAX_BYTES, totalMaxBytes: e.EMAIL_ATTACHMENTS_TOTAL_MAX_BYTES, root: resolve(e.EMAIL_ATTACHMENT_ROOT) },
     },
     bounces: { hardLimit: e.BOUNCE_HARD_LIMIT, address: e.BOUNCE_ADDRESS?.trim(), maxReportBytes: e.BOUNCE_REPORT_MAX_BYTES },
     brand: { name: e.BRAND_NAME, color: e.BRAND_COLOR, logoUrl: e.BRAND_LOGO_URL, footer: e.BRAND_FOOTER },

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -48,6 +49,15 @@ describe('loadConfig', () => {
     expect(config.notifications.events.ticket_updated).toBe(false);
     expect(config.notifications.events.ticket_created).toBe(true);
     expect(config.email.siteUrl).toBe('https://help.example.com');
+  });
+
+  it('resolves the attachment root once, from the working directory, and refuses the whole file system', () => {
+    expect(loadConfig({}).email.attachments.root).toBe(join(process.cwd(), 'data', 'attachments'));
+    expect(loadConfig({ EMAIL_ATTACHMENT_ROOT: '/srv/helpdesk/files/' }).email.attachments.root).toBe('/srv/helpdesk/files');
+    for (const root of ['/', '/srv/..', '//'])
+      expect(problemsOf({ EMAIL_ATTACHMENT_ROOT: root })).toEqual([
+        `EMAIL_ATTACHMENT_ROOT="${root}" is the whole file system; expected the folder your app keeps comment files in, e.g. ./data/attachments`,
+      ]);
   });
 
   it('names the variable, the bad value and the expected form on one line', () => {

@@ -1,4 +1,4 @@
-import { planAttachments, type FoundFile } from '../../src/delivery/attachment-plan';
+import { planAttachments, roomLeft, type FoundFile } from '../../src/delivery/attachment-plan';
 import { formatSize } from '../../emails/_components/attachment-list';
 
 const ref = (id: number, over: Partial<FoundFile['ref']> = {}): FoundFile['ref'] => ({
@@ -57,6 +57,30 @@ describe('planAttachments', () => {
     expect(planAttachments([{ ref: ref(1), diskSize: 0 }], { maxBytes: 0, totalMaxBytes: 0 }, () => null)).toEqual([{ as: 'linked', href: null, size: 0 }]);
     expect(planAttachments([{ ref: ref(1), diskSize: 0 }], { maxBytes: 100, totalMaxBytes: 0 }, page)[0].as).toBe('linked');
     expect(planAttachments([{ ref: ref(1), diskSize: 0 }], { maxBytes: 0, totalMaxBytes: 100 }, page)[0].as).toBe('linked');
+  });
+});
+
+describe('roomLeft', () => {
+  it.each([
+    [{ maxBytes: 100, totalMaxBytes: 250 }, 0, 100],
+    [{ maxBytes: 100, totalMaxBytes: 250 }, 200, 50],
+    [{ maxBytes: 100, totalMaxBytes: 250 }, 250, 0],
+    [{ maxBytes: 100, totalMaxBytes: 100 }, 100, 0],
+    [{ maxBytes: 0, totalMaxBytes: 250 }, 0, -1],
+    [{ maxBytes: 100, totalMaxBytes: 0 }, 0, -1],
+  ])('%p after %p bytes: %p', (limits, attached, room) => expect(roomLeft(limits, attached)).toBe(room));
+
+  it('planAttachments attaches a file exactly when both limits allow it, over every small case', () => {
+    for (const maxBytes of [0, 1, 3, 5])
+      for (const totalMaxBytes of [0, 1, 4, 7])
+        for (const first of [0, 1, 2, 4])
+          for (const second of [0, 1, 2, 3, 6]) {
+            const limits = { maxBytes, totalMaxBytes };
+            const plan = planAttachments([{ ref: ref(1), diskSize: first }, { ref: ref(2), diskSize: second }], limits, page);
+            const fits = (size: number, before: number) => maxBytes > 0 && totalMaxBytes > 0 && size <= maxBytes && before + size <= totalMaxBytes;
+            const expected = [fits(first, 0), fits(second, fits(first, 0) ? first : 0)].map((yes) => (yes ? 'attached' : 'linked'));
+            expect([limits, first, second, plan.map((d) => d.as)]).toEqual([limits, first, second, expected]);
+          }
   });
 });
 

@@ -1,29 +1,39 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runAs } from '../../src';
+import { createTicketNotifier, runAs, type TicketNotifier } from '../../src';
+import { loadConfig } from '../../src/config';
+import { createLogger } from '../../src/logging';
 import { createPeople } from '../support/fixtures';
-import { createHarness, SITE_URL, type Harness } from '../support/notifier-harness';
+import { createHarness, SITE_URL, smtpEnv, type Harness } from '../support/notifier-harness';
 
 let h: Harness;
 let people: Awaited<ReturnType<typeof createPeople>>;
+// `dir` stands for the app's data folder: the attachment root is one folder in it, and beside the root lie
+// files no customer may get (a .env, the database), as data/helpdesk.db lies beside data/attachments.
 let dir: string;
+let root: string;
+const ownNotifiers: TicketNotifier[] = [];
 
 beforeAll(async () => {
-  h = await createHarness();
-  people = await createPeople(h.db.prisma);
   dir = mkdtempSync(join(tmpdir(), 'attachments-'));
+  root = join(dir, 'attachments');
+  mkdirSync(root);
+  h = await createHarness({ EMAIL_ATTACHMENT_ROOT: root });
+  people = await createPeople(h.db.prisma);
 });
 afterAll(async () => {
+  for (const n of ownNotifiers) await n.close();
   await h.close();
   rmSync(dir, { recursive: true, force: true });
 });
 beforeEach(() => h.mail.clear());
 
 const carol = 'carol@customer.test';
-const file = (name: string, bytes: number) => {
-  const path = join(dir, name);
+const file = (name: string, bytes: number, folder = root) => {
+  const path = join(folder, name);
   const content = randomBytes(bytes);
   writeFileSync(path, content);
   return { path, content };
@@ -94,7 +104,7 @@ describe('attachments', () => {
   });
 
   it('a missing file: the email is still sent, and lists it as unavailable', async () => {
-    const { t, mail } = await commentWith([{ filename: 'gone.png', path: join(dir, 'gone.png'), size: 999 }]);
+    const { t, mail } = await commentWith([{ filename: 'gone.png', path: join(root, 'gone.png'), size: 999 }]);
     expect(mail.parsed.attachments).toHaveLength(0);
     expect(mail.parsed.text).toContain('gone.png (999 bytes) – unavailable');
     expect(await h.db.prisma.emailOutbox.findMany({ where: { ticketId: t.id }, select: { status: true } })).toEqual([{ status: 'sent' }, { status: 'sent' }]);
@@ -161,4 +171,108 @@ describe('attachments', () => {
     expect(h.mail.to('bob@staff.test')).toHaveLength(1);
     expect(h.mail.to('bob@staff.test')[0].parsed.attachments.map((a) => a.filename).sort()).toEqual(['for-customer.txt', 'internal-notes.txt']);
   });
+});
+
+/** A notifier whose warnings are kept, for checking what a refused file logs. */
+function notifierWithLog(extra: Record<string, string> = {}) {
+  const warnings: Record<string, unknown>[] = [];
+  const config = loadConfig({ DATABASE_URL: h.db.url, ...smtpEnv(h.mail.port, { EMAIL_ATTACHMENT_ROOT: root, ...extra }) });
+  const notifier = createTicketNotifier({ prisma: h.db.prisma, config, logger: createLogger('warn', { write: (line: string) => void warnings.push(JSON.parse(line)) }) });
+  ownNotifiers.push(notifier);
+  return { notifier, warnings };
+}
+
+describe('files are read only from inside EMAIL_ATTACHMENT_ROOT', () => {
+  const secret = `SECRET_KEY=${randomBytes(16).toString('hex')}`;
+  beforeAll(() => {
+    writeFileSync(join(dir, '.env'), `EMAIL_HOST_PASSWORD=hunter2\n${secret}\n`);
+    writeFileSync(join(dir, 'helpdesk.db'), `SQLite format 3\u0000${secret}`);
+  });
+
+  /**
+   * Sends a comment whose one file has this stored path and checks what a refused file must give: the
+   * email still goes, carries no file, says "unavailable", and a warning names the ticket and the reason.
+   */
+  async function expectRefused(path: string, reason: RegExp, extra: Record<string, string> = {}) {
+    h.mail.clear();
+    const { notifier, warnings } = notifierWithLog(extra);
+    const { t, mail } = await commentWith([{ filename: 'notes.txt', path, size: 10 }], notifier);
+    expect(mail.parsed.attachments).toHaveLength(0);
+    expect(mail.parsed.text).toContain('notes.txt (10 bytes) – unavailable');
+    expect(mail.raw).not.toContain(secret);
+    expect(mail.raw).not.toContain(Buffer.from(secret).toString('base64').slice(0, 20));
+    expect(h.mail.to('bob@staff.test')[0].parsed.attachments).toHaveLength(0);
+    expect(await h.db.prisma.emailOutbox.findMany({ where: { ticketId: t.id }, select: { status: true } })).toEqual([{ status: 'sent' }, { status: 'sent' }]);
+    const refused = warnings.filter((w) => w.path === path);
+    expect(refused.length).toBeGreaterThan(0);
+    for (const w of refused) expect(w).toMatchObject({ level: 40, ticketId: t.id, reason: expect.stringMatching(reason), msg: expect.stringContaining('refused') });
+  }
+
+  it('a relative path is taken from the root, not from the working directory', async () => {
+    mkdirSync(join(root, 'reports'), { recursive: true });
+    const log = file('error-log.txt', 700, join(root, 'reports'));
+    const { mail } = await commentWith([{ filename: 'error-log.txt', path: 'reports/error-log.txt' }]);
+    expect(mail.parsed.attachments.map((a) => [a.filename, Buffer.compare(a.content, log.content)])).toEqual([['error-log.txt', 0]]);
+  });
+
+  it('/etc/passwd is refused', () => expectRefused('/etc/passwd', /outside the attachment root/));
+
+  it('../.env is refused', () => expectRefused('../.env', /outside the attachment root/));
+
+  it('the database file beside the root is refused, by relative or absolute path', async () => {
+    await expectRefused('../helpdesk.db', /outside the attachment root/);
+    await expectRefused(join(dir, 'helpdesk.db'), /outside the attachment root/);
+    if (h.db.provider === 'sqlite') await expectRefused(h.db.url.slice('file:'.length), /outside the attachment root/);
+  });
+
+  it('a path that climbs out and back in through .. is read only if it ends inside', async () => {
+    const inside = file('round-trip.txt', 50);
+    const { mail } = await commentWith([{ filename: 'round-trip.txt', path: '../attachments/./round-trip.txt' }]);
+    expect(Buffer.compare(mail.parsed.attachments[0].content, inside.content)).toBe(0);
+    await expectRefused('reports/../../.env', /outside the attachment root/);
+  });
+
+  it('/proc/self/environ is refused even with EMAIL_ATTACHMENT_MAX_BYTES=1', () =>
+    expectRefused('/proc/self/environ', /outside the attachment root/, { EMAIL_ATTACHMENT_MAX_BYTES: '1' }));
+
+  it('a link inside the root that points outside it is refused', async () => {
+    symlinkSync(join(dir, '.env'), join(root, 'innocent.txt'));
+    symlinkSync(dir, join(root, 'uploads-link'));
+    await expectRefused('innocent.txt', /outside the attachment root/);
+    await expectRefused('uploads-link/.env', /outside the attachment root/);
+  });
+
+  it('a link inside the root to a file inside it is followed', async () => {
+    const real = file('real.txt', 64);
+    symlinkSync(real.path, join(root, 'alias.txt'));
+    const { mail } = await commentWith([{ filename: 'alias.txt', path: 'alias.txt' }]);
+    expect(Buffer.compare(mail.parsed.attachments[0].content, real.content)).toBe(0);
+  });
+
+  it('a FIFO, a directory and a device are refused, and the sender does not hang on the FIFO', async () => {
+    execFileSync('mkfifo', [join(root, 'pipe')]);
+    symlinkSync('/dev/zero', join(root, 'zeros'));
+    await expectRefused('pipe', /not a regular file/);
+    await expectRefused('reports', /not a regular file/);
+    // A device can only be made inside the root by root; a link to one leads outside it.
+    await expectRefused('zeros', /outside the attachment root/);
+  });
+
+  it('a stored path with a NUL byte is refused with a warning', async () => {
+    // PostgreSQL refuses to store a NUL byte, so such a path never reaches the sender there.
+    if (h.db.provider === 'sqlite') await expectRefused('notes\u0000.txt', /cannot be resolved/);
+  });
+
+  const onLinux = existsSync('/proc/self/environ') ? it : it.skip;
+  onLinux('a file whose size is reported as 0 but has more bytes than the limit is not attached', async () => {
+    // Here the root is /proc/self itself, so the root check passes and only the bounded read stands in the way.
+    const { notifier } = notifierWithLog({ EMAIL_ATTACHMENT_ROOT: '/proc/self', EMAIL_ATTACHMENT_MAX_BYTES: '1' });
+    const { mail } = await commentWith([{ filename: 'environ', path: 'environ' }], notifier);
+    expect(mail.parsed.attachments).toHaveLength(0);
+    // Linked to the ticket's attachment page, as any file over the limit is.
+    expect(mail.parsed.text).toMatch(/environ https:\/\/helpdesk\.test\/tickets\/\d+\/attachments\/\d+ /);
+  });
+
+  it('with no root folder on disk, files are unavailable and the email still goes', () =>
+    expectRefused('notes.txt', /attachment root .* cannot be read/, { EMAIL_ATTACHMENT_ROOT: join(dir, 'no-such-folder') }));
 });

@@ -1,5 +1,6 @@
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { signUnsubscribeToken } from '../../src/unsubscribe';
+import { describeInBrowser, launchChromium } from '../support/browser';
 import { TEST_SECRET_KEY, type Harness } from '../support/notifier-harness';
 import { withHarness, type People } from '../support/with-harness';
 import { startUnsubscribeServer, type Running } from './unsubscribe-server';
@@ -8,22 +9,23 @@ let h: Harness;
 let people: People;
 let app: Running;
 let browser: Browser;
-withHarness((harness, cast) => ((h = harness), (people = cast)), { freshEachTest: false });
-beforeAll(async () => {
-  app = await startUnsubscribeServer(h);
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'] });
-});
-afterAll(async () => {
-  await browser?.close();
-  await app.close();
-});
-beforeEach(() => h.db.prisma.notificationPreference.deleteMany());
 
 const linkFor = (kind: 'user' | 'customer', id: number, scope: 'all' | 'comment_added') =>
   `${app.baseUrl}/unsubscribe?token=${signUnsubscribeToken({ kind, id, scope }, TEST_SECRET_KEY, new Date(Date.now() + 86400_000))}`;
 const preferences = () => h.db.prisma.notificationPreference.findMany({ select: { userId: true, customerId: true, event: true, enabled: true, source: true } });
 
-describe('the unsubscribe page in a browser', () => {
+describeInBrowser('the unsubscribe page in a browser', () => {
+  withHarness((harness, cast) => ((h = harness), (people = cast)), { freshEachTest: false });
+  beforeAll(async () => {
+    app = await startUnsubscribeServer(h);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+  beforeEach(() => h.db.prisma.notificationPreference.deleteMany());
+
   it('asks first, then the button unsubscribes', async () => {
     const page = await browser.newPage();
     try {
