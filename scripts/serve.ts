@@ -16,14 +16,18 @@ const program = new Command('serve')
       'Put it behind your HTTPS proxy at UNSUBSCRIBE_URL.',
   )
   .option('--port <port>', 'port to listen on (default: SERVE_PORT, 3025)', port)
-  .option('--host <host>', 'address to listen on', '0.0.0.0')
+  .option('--host <host>', 'address to listen on (default: SERVE_HOST, 127.0.0.1; 0.0.0.0 for every interface)')
   .parse();
 
+// An IPv6 address needs brackets in a URL.
+const urlHost = (host: string) => (host.includes(':') ? `[${host}]` : host);
+
 void runCommand(async (config) => {
-  const opts = program.opts<{ port?: number; host: string }>();
+  const opts = program.opts<{ port?: number; host?: string }>();
+  const host = opts.host ?? config.unsubscribe.serveHost;
+  const listenPort = opts.port ?? config.unsubscribe.servePort;
   const logger = createLogger(config.logLevel);
   const prisma = createPrismaClient(config.databaseUrl);
-  if (config.unsubscribe.developmentKey) logger.warn('SECRET_KEY is not set: accepting links signed with the development key; set SECRET_KEY before sending real mail');
   const server = createUnsubscribeServer({
     prisma,
     logger,
@@ -37,18 +41,22 @@ void runCommand(async (config) => {
       process.once('SIGTERM', () => resolve('SIGTERM'));
       process.once('SIGINT', () => resolve('SIGINT'));
     });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(opts.port ?? config.unsubscribe.servePort, opts.host, () => resolve());
+    const failed = await new Promise<Error | null>((resolve) => {
+      server.once('error', resolve);
+      server.listen(listenPort, host, () => resolve(null));
     });
+    if (failed) {
+      console.error(`error: cannot listen on ${urlHost(host)}:${listenPort}: ${failed.message} (set SERVE_HOST and SERVE_PORT, or --host and --port)`);
+      return 1;
+    }
     const address = server.address();
-    const listening = typeof address === 'object' && address ? address.port : opts.port;
+    const listening = typeof address === 'object' && address ? `${urlHost(address.address)}:${address.port}` : `${urlHost(host)}:${listenPort}`;
     // Tests and supervisors read this line for the port (--port 0 picks a free one).
-    console.log(`listening on http://${opts.host}:${listening} (links point at ${config.unsubscribe.url}/unsubscribe)`);
+    console.log(`listening on http://${listening} (links point at ${config.unsubscribe.url}/unsubscribe)`);
     const signal = await stopped;
     logger.info({ signal }, 'serve stopping after the requests in hand');
     await closeServer(server);
   } finally {
     await prisma.$disconnect();
   }
-});
+}, { secretKeyRequiredBy: 'npm run serve' });

@@ -28,4 +28,4 @@ void runCommand(async (config) => {
   } finally {
     await prisma.$disconnect();
   }
-});
+}, { secretKeyRequiredBy: 'npm run unsubscribe:ingest' });

@@ -2,7 +2,7 @@ import { TicketEmailNotification } from './api';
 import { createBullmqDelivery } from './bullmq/load';
 import { bindTransactions, ticketNotifications } from './capture';
 import { sendOverdueNotifications } from './commands';
-import { loadConfig, type Config } from './config';
+import { linkWarnings, loadConfig, type Config } from './config';
 import { providerOf, type AppPrismaClient } from './db';
 import { Dispatcher, rateLimiter } from './delivery';
 import { sendDigests, type DigestOptions, type DigestRunOptions } from './digest';
@@ -37,6 +37,8 @@ export interface NotifierOptions {
 export function createTicketNotifier(options: NotifierOptions) {
   const config = options.config ?? loadConfig();
   const logger = options.logger ?? createLogger(config.logLevel);
+  // Under NODE_ENV=production loadConfig refuses these; a hand-built config or a trial run gets a word.
+  for (const warning of linkWarnings(config)) logger.warn(warning);
   const transport = options.transport ?? createTransport(config, logger);
   const domain = messageIdDomain(config.email.from);
   const embedded = config.delivery.mode === 'embedded';

@@ -129,6 +129,9 @@ async function run(
       EMAIL_PORT: String(sink.port),
       EMAIL_USE_TLS: 'false',
       NODE_ENV: 'production',
+      // Production refuses links to localhost in real mail.
+      SITE_URL: 'https://helpdesk.bench',
+      UNSUBSCRIBE_URL: 'https://helpdesk.bench',
       LOG_LEVEL: 'warn',
       ...extraEnv,
     });

@@ -58,7 +58,7 @@ export interface Config {
   };
   /** One-click unsubscribe: how links are signed and where they point (see src/unsubscribe). */
   unsubscribe: {
-    /** SECRET_KEY, or a fixed development key with backends that reach no real inbox. */
+    /** SECRET_KEY, or a fixed development key with backends that reach no real inbox, outside production (see secret-key.ts). */
     secretKey: string;
     /** True when secretKey is the fixed development key; the notifier warns once. */
     developmentKey: boolean;
@@ -69,6 +69,8 @@ export interface Config {
     mailto: string;
     /** Where `npm run serve` listens by default. */
     servePort: number;
+    /** The address it listens on by default: loopback, behind a proxy. */
+    serveHost: string;
   };
   /** Read only when delivery.mode is 'bullmq'. */
   bullmq: {

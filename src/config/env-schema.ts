@@ -1,8 +1,10 @@
+import { isIP } from 'node:net';
 import { parse, resolve } from 'node:path';
 import { z } from 'zod';
 import wellKnown from 'nodemailer/lib/well-known';
 import { DEFAULT_DATABASE_URL } from './defaults';
 import { cronProblem } from './cron-pattern';
+import { secretKeyProblem } from './secret-key';
 
 // Every variable the project reads, with its default. Defaults make the
 // project run with no .env at all: SQLite file, console backend.
@@ -214,8 +216,10 @@ export const envSchema = z.object({
   DIGEST_CRON: cronPattern('0 17 * * *'),
 
   // Signs unsubscribe links. Required with a backend that reaches real inboxes (see load-config).
-  SECRET_KEY: optionalText.refine((v) => v === undefined || v.length >= 32, {
-    message: 'is too short; expected at least 32 characters (make one with: openssl rand -hex 32)',
+  // A weak key is refused whatever the backend (rule in secret-key.ts).
+  SECRET_KEY: optionalText.superRefine((v, ctx) => {
+    const problem = v === undefined ? null : secretKeyProblem(v);
+    if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
   }),
   UNSUBSCRIBE_TOKEN_DAYS: integer(1, 3650, 90, 'a number of days'),
   // Unset: http://localhost:SERVE_PORT, where `npm run serve` listens.
@@ -227,6 +231,10 @@ export const envSchema = z.object({
     message: 'is not a bare email address; expected e.g. unsubscribe@example.com',
   }),
   SERVE_PORT: integer(1, 65535, 3025, 'a port number'),
+  // Loopback unless chosen: the pages show (masked) addresses, and a proxy in front provides https.
+  SERVE_HOST: text('127.0.0.1').refine((v) => isIP(v) !== 0 || /^(?=.{1,253}$)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*$/.test(v), {
+    message: 'is not an address to listen on; expected an IP address (127.0.0.1, 0.0.0.0 for every interface, ::) or a host name',
+  }),
 });
 
 export type RawEnv = z.input<typeof envSchema>;

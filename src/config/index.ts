@@ -1,4 +1,6 @@
-export { loadConfig, ConfigError } from './load-config';
+export { loadConfig, ConfigError, type LoadOptions } from './load-config';
+export { linkWarnings, publicUrlProblem } from './public-links';
+export { secretKeyProblem } from './secret-key';
 export { loadEnvFile } from './load-env-file';
 export { notificationEvents, locales, type NotificationEvent, type Locale } from './env-schema';
 export type { Config, EmailBackend, SmtpSettings } from './config';

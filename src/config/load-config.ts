@@ -1,7 +1,8 @@
 import { resolve } from 'node:path';
 import { envSchema, notificationEvents, switchName, type NotificationEvent } from './env-schema';
 import type { Config } from './config';
-import { resolveSecretKey } from './secret-key';
+import { resolveSecretKey, sendsRealMail } from './secret-key';
+import { linkBaseProblems } from './public-links';
 import { mailDomain } from './mail-domain';
 
 export class ConfigError extends Error {
@@ -25,8 +26,21 @@ function describe(name: string, value: unknown): string {
   return `${name}=${shown}`;
 }
 
-/** Validates the environment and returns the typed config, or throws one ConfigError naming every bad variable. */
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+export interface LoadOptions {
+  /**
+   * The command about to run checks signatures on links from outside (e.g.
+   * `npm run serve`): it needs SECRET_KEY whatever the backend.
+   */
+  secretKeyRequiredBy?: string;
+}
+
+/**
+ * Validates the environment and returns the typed config, or throws one
+ * ConfigError naming every bad variable. NODE_ENV=production (read here, not
+ * one of our settings) turns what would be development conveniences into
+ * errors: no SECRET_KEY, and with real mail, links to localhost or plain http.
+ */
+export function loadConfig(env: Record<string, string | undefined> = process.env, options: LoadOptions = {}): Config {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
@@ -40,8 +54,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     NotificationEvent,
     boolean
   >;
-  const secret = resolveSecretKey(e.EMAIL_BACKEND, e.SECRET_KEY);
-  if ('problem' in secret) throw new ConfigError([secret.problem]);
+  const production = env.NODE_ENV?.trim() === 'production';
+  const secret = resolveSecretKey(e.EMAIL_BACKEND, e.SECRET_KEY, { production, requiredBy: options.secretKeyRequiredBy });
+  const siteUrl = e.SITE_URL.replace(/\/+$/, '');
+  const unsubscribeUrl = (e.UNSUBSCRIBE_URL ?? `http://localhost:${e.SERVE_PORT}`).replace(/\/+$/, '');
+  // Outside production these are warnings, logged by the notifier that sends.
+  const linkProblems =
+    production && sendsRealMail(e.EMAIL_BACKEND)
+      ? linkBaseProblems(siteUrl, unsubscribeUrl).map((p) => `${p} (NODE_ENV=production with EMAIL_BACKEND=${e.EMAIL_BACKEND})`)
+      : [];
+  const problems = [...('problem' in secret ? [secret.problem] : []), ...linkProblems];
+  if (problems.length > 0 || 'problem' in secret) throw new ConfigError(problems);
   return {
     databaseUrl: e.DATABASE_URL,
     logLevel: e.LOG_LEVEL,
@@ -62,7 +85,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       ratePerSecond: e.EMAIL_RATE_PER_SECOND,
       awsRegion: e.AWS_REGION,
       from: e.DEFAULT_FROM_EMAIL,
-      siteUrl: e.SITE_URL.replace(/\/+$/, ''),
+      siteUrl,
       attachments: { maxBytes: e.EMAIL_ATTACHMENT_MAX_BYTES, totalMaxBytes: e.EMAIL_ATTACHMENTS_TOTAL_MAX_BYTES, root: resolve(e.EMAIL_ATTACHMENT_ROOT) },
     },
     bounces: { hardLimit: e.BOUNCE_HARD_LIMIT, address: e.BOUNCE_ADDRESS?.trim(), maxReportBytes: e.BOUNCE_REPORT_MAX_BYTES },
@@ -86,9 +109,10 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       secretKey: secret.key,
       developmentKey: secret.development,
       tokenDays: e.UNSUBSCRIBE_TOKEN_DAYS,
-      url: (e.UNSUBSCRIBE_URL ?? `http://localhost:${e.SERVE_PORT}`).replace(/\/+$/, ''),
+      url: unsubscribeUrl,
       mailto: e.UNSUBSCRIBE_MAILTO ?? `unsubscribe@${mailDomain(e.DEFAULT_FROM_EMAIL)}`,
       servePort: e.SERVE_PORT,
+      serveHost: e.SERVE_HOST,
     },
     bullmq: { redisUrl: e.REDIS_URL, prefix: e.BULLMQ_PREFIX, overdueCron: e.OVERDUE_CRON, digestCron: e.DIGEST_CRON },
   };

@@ -1,1 +1,2 @@
 export { createLogger, type Logger } from './logger';
+export { logSampler, type LogSampler } from './log-sampler';

@@ -4,3 +4,4 @@ export { applyUnsubscribe, type UnsubscribeOutcome } from './apply-unsubscribe';
 export { findRecipient, type UnsubscribeRecipient } from './find-recipient';
 export { unsubscribeSettings } from './settings';
 export { createUnsubscribeServer, closeServer, type UnsubscribeServerOptions } from './server';
+export { maskAddress } from './pages';

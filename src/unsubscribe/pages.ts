@@ -17,6 +17,26 @@ const WHAT_KEY = {
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 const escape = (s: string) => s.replace(/[&<>"']/g, (c) => ESCAPES[c]);
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/**
+ * An address as the unsubscribe pages show it: the first character of the
+ * local part, then `***`, then the domain (`m***@customer.example`). Whoever
+ * holds a link sees whose it is without learning the address, so a leaked or
+ * forwarded link does not give it away. The first character is a whole
+ * grapheme (an emoji or an accented letter stays intact); the split is at the
+ * last `@`, since a quoted local part may contain one. Anything without a
+ * domain is shown as `***` after its first character.
+ */
+export function maskAddress(address: string): string {
+  const at = address.lastIndexOf('@');
+  const local = at === -1 ? address : address.slice(0, at);
+  const domain = at === -1 ? '' : address.slice(at);
+  const first = graphemes.segment(local)[Symbol.iterator]().next().value?.segment ?? '';
+  if (first === '' && domain === '') return '';
+  return `${first}***${domain}`;
+}
+
 export interface Page {
   status: number;
   html: string;
@@ -65,13 +85,14 @@ export const whatOf = (locale: Locale, event: NotificationEvent) => t(locale, WH
 
 /**
  * The page a GET shows: what the link will stop and a button that POSTs.
- * A link for one kind of email also offers "all", with its own token.
+ * A link for one kind of email also offers "all", with its own token. The
+ * address is masked on every page (see maskAddress).
  */
 export function confirmPage(
   c: PageContext,
   o: { email: string; scope: PreferenceScope; token: string; allToken: string | null },
 ): Page {
-  const vars = { email: o.email, brand: c.brand };
+  const vars = { email: maskAddress(o.email), brand: c.brand };
   const body =
     o.scope === 'all'
       ? `<p>${escape(t(c.locale, 'unsubscribeAskAll', vars))}</p>${form(o.token, t(c.locale, 'unsubscribeButtonAll'))}`
@@ -83,7 +104,7 @@ export function confirmPage(
 
 /** After a POST: what has stopped. */
 export function donePage(c: PageContext, o: { email: string; scope: PreferenceScope }): Page {
-  const vars = { email: o.email, brand: c.brand };
+  const vars = { email: maskAddress(o.email), brand: c.brand };
   const line =
     o.scope === 'all' ? t(c.locale, 'unsubscribeDoneAll', vars) : t(c.locale, 'unsubscribeDoneEvent', { ...vars, what: whatOf(c.locale, o.scope) });
   return {

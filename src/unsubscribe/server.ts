@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Locale } from '../config';
 import type { AppPrismaClient } from '../db';
-import type { Logger } from '../logging';
+import { logSampler, type Logger } from '../logging';
 import { resolveLocale, unsubscribeScope, type PreferenceScope } from '../notifications';
 import { applyUnsubscribe } from './apply-unsubscribe';
 import { findRecipient } from './find-recipient';
@@ -16,12 +16,19 @@ export interface UnsubscribeServerOptions {
   baseUrl: string;
   defaultLocale: Locale;
   brand: { name: string; color: string };
-  /** For tests: the clock that decides expiry. */
+  /** For tests: the clock that decides expiry and paces the log of refused links. */
   now?: () => Date;
 }
 
 // Large enough for any form a mail provider posts; a bigger body is not ours.
 const MAX_BODY_BYTES = 16 * 1024;
+// A larger body is still read to its end, up to this size, and thrown away
+// before the 413 goes out with Connection: close: closing a socket with
+// unread data resets it, and the client, still sending, never sees the
+// answer. Past this the connection is cut; that much is no mistake.
+const MAX_DISCARD_BYTES = 1024 * 1024;
+// Refused links get one log line per this interval at most, besides the first.
+const REFUSAL_LOG_INTERVAL_MS = 60_000;
 
 const SECURITY_HEADERS = {
   'Cache-Control': 'no-store',
@@ -36,20 +43,23 @@ function send(res: ServerResponse, status: number, body: string, type = 'text/ht
   res.end(body);
 }
 
-// The body itself does not matter (the token authorises), but it is read, up
-// to a limit, so the connection stays usable for the next request.
-function drainBody(req: IncomingMessage): Promise<boolean> {
+type BodyCheck = 'ok' | 'too_large' | 'cut';
+
+// The body itself does not matter (the token authorises), but it is read to
+// its end, so the connection stays usable and a 413 reaches the client.
+function drainBody(req: IncomingMessage): Promise<BodyCheck> {
+  if (Number(req.headers['content-length']) > MAX_DISCARD_BYTES) return Promise.resolve('cut');
   return new Promise((resolve) => {
     let size = 0;
     req.on('data', (chunk: Buffer) => {
       size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        resolve(false);
-        req.destroy();
+      if (size > MAX_DISCARD_BYTES) {
+        req.pause();
+        resolve('cut');
       }
     });
-    req.on('end', () => resolve(true));
-    req.on('error', () => resolve(false));
+    req.on('end', () => resolve(size > MAX_BODY_BYTES ? 'too_large' : 'ok'));
+    req.on('error', () => resolve('cut'));
   });
 }
 
@@ -70,6 +80,14 @@ export function createUnsubscribeServer(o: UnsubscribeServerOptions): Server {
   // person cannot turn off alone, stopping it means stopping everything.
   const effectiveScope = (claim: VerifiedClaim): PreferenceScope => (claim.scope === 'all' ? 'all' : unsubscribeScope(claim.kind, claim.scope));
 
+  // Anyone can send bad links as fast as the server answers: a line for each
+  // filled 33 MB of log in 10 s. The first gets one, the rest a count.
+  const refusals = logSampler(REFUSAL_LOG_INTERVAL_MS);
+  const reportRefusals = (final: boolean) => {
+    const count = refusals.flush(now().getTime(), final);
+    if (count > 0) o.logger.info({ refused: count, intervalMs: REFUSAL_LOG_INTERVAL_MS }, 'more unsubscribe links refused, not logged one by one');
+  };
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://localhost');
     if (url.pathname === '/healthz' && (req.method === 'GET' || req.method === 'HEAD')) return send(res, 200, 'ok\n', 'text/plain; charset=utf-8');
@@ -77,12 +95,16 @@ export function createUnsubscribeServer(o: UnsubscribeServerOptions): Server {
     if (req.method !== 'GET' && req.method !== 'HEAD' && req.method !== 'POST') {
       return send(res, 405, 'method not allowed\n', 'text/plain; charset=utf-8', { Allow: 'GET, HEAD, POST' });
     }
-    if (req.method === 'POST' && !(await drainBody(req))) return send(res, 413, 'request too large\n', 'text/plain; charset=utf-8');
+    const body = req.method === 'POST' ? await drainBody(req) : 'ok';
+    if (body !== 'ok') {
+      if (body === 'cut') res.once('finish', () => req.destroy());
+      return send(res, 413, 'request too large\n', 'text/plain; charset=utf-8', { Connection: 'close' });
+    }
 
     const token = url.searchParams.get('token') ?? '';
     const verified = verifyUnsubscribeToken(token, o.secretKey, now());
     if (!verified.ok) {
-      o.logger.info({ reason: verified.reason, method: req.method }, 'unsubscribe link refused');
+      if (refusals.hit(now().getTime())) o.logger.info({ reason: verified.reason, method: req.method }, 'unsubscribe link refused');
       return reply(res, invalidPage(context(o.defaultLocale), verified.reason));
     }
     const claim = verified.claim;
@@ -103,13 +125,19 @@ export function createUnsubscribeServer(o: UnsubscribeServerOptions): Server {
     return reply(res, confirmPage(c, { email, scope, token: scopedToken, allToken }));
   }
 
-  return createServer((req, res) => {
+  const server = createServer((req, res) => {
     handle(req, res).catch((error: unknown) => {
       o.logger.error({ err: error instanceof Error ? error.message : String(error) }, 'unsubscribe request failed');
       if (!res.headersSent) send(res, 500, 'something went wrong; please try again\n', 'text/plain; charset=utf-8');
       else res.destroy();
     });
   });
+  const timer = setInterval(() => reportRefusals(false), REFUSAL_LOG_INTERVAL_MS).unref();
+  server.once('close', () => {
+    clearInterval(timer);
+    reportRefusals(true);
+  });
+  return server;
 }
 
 /** Stops taking connections, lets requests in flight finish, and closes idle keep-alive connections. */

@@ -36,7 +36,7 @@ describe('loadConfig', () => {
     const config = loadConfig({
       DATABASE_URL: 'postgresql://app@db:5432/helpdesk',
       EMAIL_BACKEND: 'smtp',
-      SECRET_KEY: 'a'.repeat(32),
+      SECRET_KEY: 'c3f1a09e5b7d2468f0e1d2c3b4a59687',
       EMAIL_PORT: '2525',
       EMAIL_USE_TLS: 'False',
       EMAIL_SERVICE: 'gmail',
@@ -92,6 +92,8 @@ describe('loadConfig', () => {
     ['BRAND_COLOR', '#12345', /is not a colour/],
     ['BRAND_LOGO_URL', 'http://example.com/logo.png', /is not an https URL/],
     ['BRAND_LOGO_URL', 'logo.png', /is not an https URL/],
+    ['SERVE_HOST', 'not a host', /is not an address to listen on; expected an IP address/],
+    ['SERVE_HOST', 'http://0.0.0.0', /is not an address to listen on/],
   ])('rejects %s=%s', (name, value, expected) => {
     const problems = problemsOf({ [name]: value });
     expect(problems).toHaveLength(1);

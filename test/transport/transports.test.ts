@@ -8,6 +8,7 @@ import { loadConfig } from '../../src/config';
 import { createLogger } from '../../src/logging';
 import { createTransport, smtpOptions } from '../../src/transport';
 import { consoleTransport } from '../../src/transport/console-transport';
+import { TEST_SECRET_KEY } from '../support/notifier-harness';
 
 const message = {
   from: 'Helpdesk <noreply@helpdesk.test>',
@@ -70,7 +71,7 @@ describe('ses backend', () => {
       sdkPresent = false;
     }
     if (sdkPresent) return;
-    expect(() => createTransport(loadConfig({ EMAIL_BACKEND: 'ses', SECRET_KEY: 'k'.repeat(32) }), silent)).toThrow('npm install @aws-sdk/client-sesv2');
+    expect(() => createTransport(loadConfig({ EMAIL_BACKEND: 'ses', SECRET_KEY: TEST_SECRET_KEY }), silent)).toThrow('npm install @aws-sdk/client-sesv2');
   });
 });
 

@@ -31,13 +31,13 @@ describeInBrowser('the unsubscribe page in a browser', () => {
     try {
       await page.goto(linkFor('user', people.bob.id, 'comment_added'));
       expect(await page.title()).toBe('Unsubscribe · Helpdesk');
-      expect(await page.locator('main').innerText()).toContain('Stop emails about new comments to bob@staff.test?');
+      expect(await page.locator('main').innerText()).toContain('Stop emails about new comments to b***@staff.test?');
       // Opening the page changed nothing.
       expect(await preferences()).toEqual([]);
 
       await Promise.all([page.waitForURL(/unsubscribe/), page.getByRole('button', { name: 'Unsubscribe from these emails' }).click()]);
       await page.getByRole('heading', { name: 'You are unsubscribed' }).waitFor();
-      expect(await page.locator('main').innerText()).toContain('You will no longer get emails about new comments at bob@staff.test.');
+      expect(await page.locator('main').innerText()).toContain('You will no longer get emails about new comments at b***@staff.test.');
       expect(await preferences()).toEqual([{ userId: people.bob.id, customerId: null, event: 'comment_added', enabled: false, source: 'unsubscribe' }]);
     } finally {
       await page.close();
@@ -50,10 +50,10 @@ describeInBrowser('the unsubscribe page in a browser', () => {
     try {
       await page.goto(linkFor('customer', people.carol.id, 'comment_added'));
       expect(await page.getAttribute('html', 'lang')).toBe('de');
-      expect(await page.locator('main').innerText()).toContain('Keine E-Mails über neue Kommentare mehr an carol@customer.test senden?');
+      expect(await page.locator('main').innerText()).toContain('Keine E-Mails über neue Kommentare mehr an c***@customer.test senden?');
       await Promise.all([page.waitForURL(/unsubscribe/), page.getByRole('button', { name: 'Alle E-Mails abbestellen' }).click()]);
       await page.getByRole('heading', { name: 'Sie sind abgemeldet' }).waitFor();
-      expect(await page.locator('main').innerText()).toContain('Sie erhalten an carol@customer.test keine E-Mails von Helpdesk mehr.');
+      expect(await page.locator('main').innerText()).toContain('Sie erhalten an c***@customer.test keine E-Mails von Helpdesk mehr.');
       expect(await preferences()).toEqual([{ userId: null, customerId: people.carol.id, event: 'all', enabled: false, source: 'unsubscribe' }]);
     } finally {
       await page.close();

@@ -20,6 +20,7 @@ describe('unsubscribe settings', () => {
       url: 'http://localhost:3025',
       mailto: 'unsubscribe@example.com',
       servePort: 3025,
+      serveHost: '127.0.0.1',
     });
     expect(loadConfig({ SERVE_PORT: '8080' }).unsubscribe.url).toBe('http://localhost:8080');
   });
@@ -27,19 +28,21 @@ describe('unsubscribe settings', () => {
   it('read every variable', () => {
     const c = loadConfig({
       EMAIL_BACKEND: 'smtp',
-      SECRET_KEY: 'f'.repeat(64),
+      SECRET_KEY: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
       UNSUBSCRIBE_TOKEN_DAYS: '30',
       UNSUBSCRIBE_URL: 'https://mail.example.com/helpdesk/',
       UNSUBSCRIBE_MAILTO: 'optout@example.com',
       SERVE_PORT: '4000',
+      SERVE_HOST: '::',
     });
     expect(c.unsubscribe).toEqual({
-      secretKey: 'f'.repeat(64),
+      secretKey: '9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08',
       developmentKey: false,
       tokenDays: 30,
       url: 'https://mail.example.com/helpdesk',
       mailto: 'optout@example.com',
       servePort: 4000,
+      serveHost: '::',
     });
   });
 

@@ -1,6 +1,6 @@
 import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
-import { createLogger } from '../../src/logging';
+import { createLogger, type Logger } from '../../src/logging';
 import { closeServer, createUnsubscribeServer } from '../../src/unsubscribe';
 import type { Harness } from '../support/notifier-harness';
 import { TEST_SECRET_KEY } from '../support/notifier-harness';
@@ -15,10 +15,10 @@ export interface Running {
 }
 
 /** The unsubscribe endpoint on a free port, over the harness's database, and a notifier linking to it. */
-export async function startUnsubscribeServer(h: Harness): Promise<Running> {
+export async function startUnsubscribeServer(h: Harness, logger: Logger = createLogger('silent')): Promise<Running> {
   const server = createUnsubscribeServer({
     prisma: h.db.prisma,
-    logger: createLogger('silent'),
+    logger,
     secretKey: TEST_SECRET_KEY,
     baseUrl: 'http://127.0.0.1',
     defaultLocale: 'en',
