@@ -1,5 +1,5 @@
 export { createTransport } from './create-transport';
-export { checkConnection, explain } from './check-connection';
+export { checkConnection, describeCheck, explain, type ConnectionCheck } from './check-connection';
 export { isPermanentFailure, describeFailure } from './classify-error';
 export { smtpOptions } from './smtp-options';
 export type { MailTransport, OutgoingMessage } from './mail-transport';
