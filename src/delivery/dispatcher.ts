@@ -57,7 +57,9 @@ export class Dispatcher {
 
   constructor(private readonly o: DispatcherOptions) {
     this.deliverOptions = { ...o, markSent: groupedSentMarks(o.prisma) };
-    this.rounds = new Rounds((more, asOf) => this.runUntilIdle(more, asOf), o.pollIntervalMs);
+    // The database may be briefly unreachable; the next kick or tick tries again.
+    const logFailure = (error: unknown) => o.logger.error({ err: describeFailure(error) }, 'outbox dispatch failed');
+    this.rounds = new Rounds((more, asOf) => this.runUntilIdle(more, asOf), o.pollIntervalMs, logFailure);
   }
 
   /** Wakes the dispatcher soon; calls during a run make it go round once more. */
@@ -94,18 +96,13 @@ export class Dispatcher {
 
   private async runUntilIdle(more: () => boolean, asOf?: Date): Promise<DrainResult> {
     const total: DrainResult = { sent: 0, retrying: 0, failed: 0, dead: 0 };
-    try {
-      do {
-        for (;;) {
-          const r = await this.runBatch(asOf ?? new Date());
-          addInto(total, r);
-          if (r.claimed < this.o.batchSize) break;
-        }
-      } while (more());
-    } catch (error) {
-      // The database may be briefly unreachable; the next kick or tick tries again.
-      this.o.logger.error({ err: describeFailure(error) }, 'outbox dispatch failed');
-    }
+    do {
+      for (;;) {
+        const r = await this.runBatch(asOf ?? new Date());
+        addInto(total, r);
+        if (r.claimed < this.o.batchSize) break;
+      }
+    } while (more());
     return total;
   }
 

@@ -12,11 +12,14 @@ export class Rounds<T> {
 
   /**
    * `round` does the work; when it runs out, it asks `more()` whether a kick
-   * came meanwhile, and if so goes once more.
+   * came meanwhile, and if so goes once more. A round that fails rejects the
+   * run() that asked for it; one nobody waits for (a kick, a poll) goes to
+   * `onBackgroundError`.
    */
   constructor(
     private readonly round: (more: () => boolean, asOf?: Date) => Promise<T>,
     private readonly pollIntervalMs: number,
+    private readonly onBackgroundError: (error: unknown) => void = () => undefined,
   ) {}
 
   kick(): void {
@@ -25,14 +28,14 @@ export class Rounds<T> {
       this.again = true;
       return;
     }
-    setImmediate(() => void this.run().catch(() => undefined));
+    setImmediate(() => void this.run().catch(this.onBackgroundError));
   }
 
   start(options: { keepAlive: boolean }): void {
     this.stopped = false;
     const tick = () => {
       this.timer = setTimeout(async () => {
-        await this.run().catch(() => undefined);
+        await this.run().catch(this.onBackgroundError);
         if (!this.stopped) tick();
       }, this.pollIntervalMs);
       if (!options.keepAlive) this.timer.unref();
