@@ -4,7 +4,7 @@ import { bindTransactions, ticketNotifications } from './capture';
 import { sendOverdueNotifications } from './commands';
 import { loadConfig, type Config } from './config';
 import { providerOf, type AppPrismaClient } from './db';
-import { Dispatcher, rateLimiter } from './delivery';
+import { Dispatcher, rateLimiter, SHUTDOWN_GRACE_MS } from './delivery';
 import { sendDigests, type DigestOptions, type DigestRunOptions } from './digest';
 import type { EnqueueOptions } from './enqueue';
 import type { PreferenceScope } from './notifications';
@@ -12,7 +12,7 @@ import { createLogger, type Logger } from './logging';
 import { messageIdDomain } from './outbox';
 import type { RenderOptions } from './rendering';
 import { createRenderer } from './rendering/shared-render';
-import { createTransport, type MailTransport } from './transport';
+import { closeTransport, createTransport, type MailTransport } from './transport';
 import { unsubscribeSettings } from './unsubscribe';
 import { readPreferences, setPreference, type PersonRef } from './preferences';
 
@@ -108,11 +108,17 @@ export function createTicketNotifier(options: NotifierOptions) {
     sendDigests: (run?: DigestRunOptions) => sendDigests(options.prisma, digest, run),
     /** Delivers everything due now; for scripts and tests. */
     drain: () => (bullmq ? bullmq.drain() : dispatcher.drain()),
-    /** Stops the dispatcher (and the BullMQ relay, workers and Redis connections) and closes the transport's connections. */
-    async close() {
-      await dispatcher.stop();
+    /**
+     * Shuts down: stops polling, lets the sends in hand finish (and the emails
+     * of writes committed just before), for at most `graceMs`; then stops the
+     * BullMQ relay, workers and Redis connections, and ends each SMTP
+     * connection with QUIT. Sends still unfinished after `graceMs` are given
+     * up: their rows wait in the outbox, this attempt not counted.
+     */
+    async close(options: { graceMs?: number } = {}) {
+      const finished = await dispatcher.stop(options.graceMs ?? SHUTDOWN_GRACE_MS);
       await bullmq?.close();
-      transport.close();
+      await closeTransport(transport, { force: !finished });
     },
   };
 }
