@@ -9,7 +9,7 @@ import { sendDigests, type DigestOptions, type DigestRunOptions } from './digest
 import type { EnqueueOptions } from './enqueue';
 import type { PreferenceScope } from './notifications';
 import { createLogger, type Logger } from './logging';
-import { messageIdDomain } from './outbox';
+import { installationKeyReader, messageIdDomain } from './outbox';
 import type { RenderOptions } from './rendering';
 import { createRenderer } from './rendering/shared-render';
 import { closeTransport, createTransport, type MailTransport } from './transport';
@@ -41,7 +41,7 @@ export function createTicketNotifier(options: NotifierOptions) {
   const embedded = config.delivery.mode === 'embedded';
   const provider = providerOf(config.databaseUrl);
   const render = createRenderer({ siteUrl: config.email.siteUrl, templates: options.templates, brand: options.brand ?? config.brand, logger });
-  const enqueue: EnqueueOptions = { plan: config.notifications, messageIdDomain: domain, logger, provider };
+  const enqueue: EnqueueOptions = { plan: config.notifications, messageIdDomain: domain, installationKey: installationKeyReader(), logger, provider };
   const digest: DigestOptions = { provider, messageIdDomain: domain, defaultLocale: config.notifications.defaultLocale, logger, onQueued: () => onCommitted() };
 
   const dispatcher = new Dispatcher({
