@@ -6,7 +6,7 @@ import { createTicketNotifier, type TicketNotifier } from '../../src';
 import { loadConfig } from '../../src/config';
 import { createPrismaClient, migrateDeploy, type AppPrismaClient } from '../../src/db';
 import { createLogger } from '../../src/logging';
-import { smtpEnv, type Harness } from '../support/notifier-harness';
+import { bullmqPrefix, onBullmq, smtpEnv, type Harness } from '../support/notifier-harness';
 import { pgDatabaseName, sqliteDir, withDatabase } from '../support/test-run';
 import { withHarness, type People } from '../support/with-harness';
 
@@ -112,7 +112,8 @@ describe('two installations sending from one domain', () => {
   afterAll(() => other.drop());
 
   it('give the same ticket and address different Message-IDs, so a mail client keeps both emails', async () => {
-    const config = loadConfig({ DATABASE_URL: other.url, ...smtpEnv(h.mail.port) });
+    // Under BullMQ each installation has queues of its own (its job ids are its row ids).
+    const config = loadConfig({ DATABASE_URL: other.url, ...smtpEnv(h.mail.port, onBullmq ? { BULLMQ_PREFIX: `${bullmqPrefix}:staging` } : {}) });
     const staging: TicketNotifier = createTicketNotifier({ prisma: other.prisma, config, logger: createLogger(config.logLevel) });
     try {
       const staff = await other.prisma.user.create({ data: { name: 'Cyd Chief', email: 'cyd@staff.test' } });
