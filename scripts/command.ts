@@ -1,21 +1,36 @@
-import { ConfigError, loadConfig, loadEnvFile, type Config, type LoadOptions } from '../src/config';
-import { DatabaseUrlError } from '../src/db';
+import { ConfigError, loadConfig, loadEnvFile, maskUrl, type Config, type LoadOptions } from '../src/config';
+import { DatabaseUrlError, describeDatabaseFailure } from '../src/db';
+
+/**
+ * What stopped a command, in one line, when it is the setup's fault rather
+ * than ours: a bad setting, a database or Redis that cannot be reached or is
+ * not ready. Null for anything else, which keeps its stack trace: that is a bug.
+ */
+async function startupProblem(error: unknown, config: Config | null): Promise<string | null> {
+  if (error instanceof ConfigError || error instanceof DatabaseUrlError) return error.message;
+  // By name: the class lives with the BullMQ code, which a command without DELIVERY=bullmq never loads.
+  if ((error as Error)?.name === 'RedisUnavailableError' && config) {
+    return `cannot reach Redis at ${maskUrl(config.bullmq.redisUrl)} (${(error as Error).message})`;
+  }
+  return describeDatabaseFailure(error, config?.databaseUrl ?? process.env.DATABASE_URL ?? '');
+}
 
 /**
  * Every command starts here: read .env, validate the environment, run. A bad
- * setting prints one line naming the variable and exits 1, with no stack trace.
+ * setting, or a database or Redis that is not there, prints one line naming
+ * it and exits 1, with no stack trace.
  */
 export async function runCommand(main: (config: Config) => Promise<number | void>, options: LoadOptions = {}): Promise<void> {
+  let config: Config | null = null;
   try {
     loadEnvFile();
-    const code = await main(loadConfig(process.env, options));
+    config = loadConfig(process.env, options);
+    const code = await main(config);
     process.exitCode = code ?? 0;
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DatabaseUrlError) {
-      console.error(`error: ${error.message}`);
-      process.exitCode = 1;
-      return;
-    }
-    throw error;
+    const problem = await startupProblem(error, config);
+    if (problem === null) throw error;
+    console.error(`error: ${problem}`);
+    process.exitCode = 1;
   }
 }

@@ -1,10 +1,9 @@
 import { Command } from 'commander';
 import { runCommand } from './command';
-import { createLogger } from '../src/logging';
-import { checkConnection, createTransport } from '../src/transport';
+import { checkConnection } from '../src/transport';
 
 new Command('email:check')
-  .description('Open and close a connection to the configured mail server and say what failed: DNS, refused, TLS or auth.')
+  .description('Connect to the configured mail server as the sender would, log in if EMAIL_HOST_USER is set, say QUIT, and report what happened or what failed: DNS, refused, TLS or auth.')
   .parse();
 
 void runCommand(async (config) => {
@@ -14,13 +13,8 @@ void runCommand(async (config) => {
   }
   const s = config.email.smtp;
   const where = s.service ? `${s.service} (well-known service)` : `${s.host}:${s.port}`;
-  const transport = createTransport(config, createLogger(config.logLevel));
-  try {
-    const result = await checkConnection(transport, where);
-    if (result.ok) console.log(`ok: ${result.message}`);
-    else console.error(`error: ${result.message}`);
-    return result.ok ? 0 : 1;
-  } finally {
-    transport.close();
-  }
+  const result = await checkConnection(s, where);
+  if (result.ok) console.log(`ok: ${result.message}`);
+  else console.error(`error: ${result.message}`);
+  return result.ok ? 0 : 1;
 });

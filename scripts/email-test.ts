@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { runCommand } from './command';
 import { createLogger } from '../src/logging';
-import { createTransport, explain } from '../src/transport';
+import { closeTransport, createTransport, explain } from '../src/transport';
 
 const program = new Command('email:test')
   .description('Send one test email through the configured transport (EMAIL_BACKEND).')
@@ -24,6 +24,6 @@ void runCommand(async (config) => {
     console.error(`error: could not send: ${explain(error, `${config.email.smtp.host}:${config.email.smtp.port}`)}`);
     return 1;
   } finally {
-    transport.close();
+    await closeTransport(transport);
   }
 });

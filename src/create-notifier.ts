@@ -4,15 +4,15 @@ import { bindTransactions, ticketNotifications } from './capture';
 import { sendOverdueNotifications } from './commands';
 import { linkWarnings, loadConfig, type Config } from './config';
 import { providerOf, type AppPrismaClient } from './db';
-import { Dispatcher, rateLimiter } from './delivery';
+import { Dispatcher, rateLimiter, SHUTDOWN_GRACE_MS } from './delivery';
 import { sendDigests, type DigestOptions, type DigestRunOptions } from './digest';
 import type { EnqueueOptions } from './enqueue';
 import type { PreferenceScope } from './notifications';
 import { createLogger, type Logger } from './logging';
-import { messageIdDomain } from './outbox';
+import { installationKeyReader, messageIdDomain } from './outbox';
 import type { RenderOptions } from './rendering';
 import { createRenderer } from './rendering/shared-render';
-import { createTransport, type MailTransport } from './transport';
+import { closeTransport, createTransport, type MailTransport } from './transport';
 import { unsubscribeSettings } from './unsubscribe';
 import type { VerpSettings } from './bounces';
 import { readPreferences, setPreference, type PersonRef } from './preferences';
@@ -44,7 +44,7 @@ export function createTicketNotifier(options: NotifierOptions) {
   const embedded = config.delivery.mode === 'embedded';
   const provider = providerOf(config.databaseUrl);
   const render = createRenderer({ siteUrl: config.email.siteUrl, templates: options.templates, brand: options.brand ?? config.brand, logger });
-  const enqueue: EnqueueOptions = { plan: config.notifications, messageIdDomain: domain, logger, provider };
+  const enqueue: EnqueueOptions = { plan: config.notifications, messageIdDomain: domain, installationKey: installationKeyReader(), logger, provider };
   const verp: VerpSettings | undefined = config.bounces.address ? { address: config.bounces.address, secretKey: config.unsubscribe.secretKey } : undefined;
   const digest: DigestOptions = { provider, messageIdDomain: domain, defaultLocale: config.notifications.defaultLocale, logger, onQueued: () => onCommitted() };
 
@@ -113,11 +113,17 @@ export function createTicketNotifier(options: NotifierOptions) {
     sendDigests: (run?: DigestRunOptions) => sendDigests(options.prisma, digest, run),
     /** Delivers everything due now; for scripts and tests. */
     drain: () => (bullmq ? bullmq.drain() : dispatcher.drain()),
-    /** Stops the dispatcher (and the BullMQ relay, workers and Redis connections) and closes the transport's connections. */
-    async close() {
-      await dispatcher.stop();
+    /**
+     * Shuts down: stops polling, lets the sends in hand finish (and the emails
+     * of writes committed just before), for at most `graceMs`; then stops the
+     * BullMQ relay, workers and Redis connections, and ends each SMTP
+     * connection with QUIT. Sends still unfinished after `graceMs` are given
+     * up: their rows wait in the outbox, this attempt not counted.
+     */
+    async close(options: { graceMs?: number } = {}) {
+      const finished = await dispatcher.stop(options.graceMs ?? SHUTDOWN_GRACE_MS);
       await bullmq?.close();
-      transport.close();
+      await closeTransport(transport, { force: !finished });
     },
   };
 }

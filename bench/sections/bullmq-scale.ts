@@ -47,6 +47,7 @@ async function queueWaitingRows(prisma: AppPrismaClient, provider: 'sqlite' | 'p
       recipient: { kind: 'customer', id: 1 + (i % 500) },
       payload: previewProps({ recipient: { name: `Reader ${i}`, reason: 'customer' } }).payload,
       domain: 'helpdesk.bench',
+      installation: 'bench',
     }),
   );
   await insertRows(prisma, rows, provider);

@@ -1,5 +1,5 @@
 import type { AppPrismaClient } from '../db';
-import { threadRootId } from '../outbox';
+import { legacyThreadRootId } from '../outbox';
 import type { Bounce, ReportRefs } from './read-report';
 import { verpTagOf } from './verp';
 
@@ -34,8 +34,10 @@ export interface JudgedBounce extends Bounce {
 export type OutboxLookupDb = Pick<AppPrismaClient, 'emailOutbox'>;
 
 const domainOf = (messageId: string) => messageId.slice(messageId.lastIndexOf('@') + 1).replace(/>$/, '');
-const isThreadRoot = (row: { ticketId: number | null; recipientEmail: string; messageId: string }) =>
-  row.ticketId !== null && row.messageId === threadRootId(row.ticketId, row.recipientEmail, domainOf(row.messageId));
+// Thread roots are keyed with the installation's secret key now; rows queued before that carry the old
+// form, made from the ticket id and the address alone, which anyone can work out.
+const isGuessableRoot = (row: { ticketId: number | null; recipientEmail: string; messageId: string }) =>
+  row.ticketId !== null && row.messageId === legacyThreadRootId(row.ticketId, row.recipientEmail, domainOf(row.messageId));
 
 /**
  * The emails of ours a report refers to: rows named by a signed VERP tag in
@@ -52,13 +54,13 @@ export async function findReportedEmails(db: OutboxLookupDb, refs: ReportRefs, s
     where: { OR: [{ id: { in: tagged } }, { messageId: { in: refs.messageIds } }] },
     select: { id: true, recipientEmail: true, messageId: true, ticketId: true },
   });
-  const emails = rows.map((r) => ({ outboxId: r.id, recipient: r.recipientEmail.toLowerCase(), guessable: !tagged.includes(r.id) && isThreadRoot(r) }));
+  const emails = rows.map((r) => ({ outboxId: r.id, recipient: r.recipientEmail.toLowerCase(), guessable: !tagged.includes(r.id) && isGuessableRoot(r) }));
   return { emails, badTags, goneRows: tagged.filter((id) => !rows.some((r) => r.id === id)).length };
 }
 
 function whyIgnored(names: string[], evidence: ReportEvidence): string {
   if (evidence.emails.some((e) => names.includes(e.recipient))) {
-    return 'its only reference is the Message-ID of the first email about a ticket, which anyone can work out (BOUNCE_ADDRESS makes such bounces count)';
+    return 'its only reference is a Message-ID of the old form, made from the ticket and the address alone, which anyone can work out (BOUNCE_ADDRESS makes such bounces count)';
   }
   if (evidence.emails.length > 0) return 'the email it returns went to another address';
   if (evidence.badTags > 0) return 'its bounce address carries a forged or damaged signature';

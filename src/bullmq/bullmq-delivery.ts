@@ -133,7 +133,8 @@ export class BullmqDelivery {
 
   private async drainOnce(): Promise<DrainResult> {
     const asOf = new Date();
-    await this.relay.assertRedisReachable();
+    // The caller hears of an unreachable Redis from the rejection; a log line too would say it twice.
+    await this.relay.assertRedisReachable({ log: false });
     // Between drains nothing sends in the background, as with the dispatcher:
     // unless the worker command's worker runs, drain() brings a worker of its
     // own and closes it when done. A fresh worker also looks for due retries

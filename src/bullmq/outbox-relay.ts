@@ -55,9 +55,13 @@ export class OutboxRelay {
   private readonly rounds: Rounds<number[]>;
   private redisDown = false;
   private connectedOnce = false;
+  /** Why the connection last failed (connect ECONNREFUSED …, WRONGPASS …), to say when Redis is unreachable. */
+  private lastConnectionError: string | null = null;
 
   constructor(private readonly o: OutboxRelayOptions) {
     this.rounds = new Rounds((more, asOf) => this.relayRounds(more, asOf), o.pollIntervalMs);
+    o.redis.on('error', (error) => (this.lastConnectionError = describeFailure(error)));
+    o.redis.on('ready', () => (this.lastConnectionError = null));
   }
 
   /** Relays soon, off the caller's path; calls during a round make it go round once more. */
@@ -103,10 +107,16 @@ export class OutboxRelay {
     }
   }
 
-  /** Rejects with RedisUnavailableError unless the connection is up (or comes up within a moment). */
-  async assertRedisReachable(): Promise<void> {
+  /**
+   * Rejects with RedisUnavailableError unless the connection is up (or comes
+   * up within a moment). `log: false` leaves the saying to a caller that
+   * reports the rejection itself (drain() in a command).
+   */
+  async assertRedisReachable(options: { log?: boolean } = {}): Promise<void> {
     if (!(await whenReady(this.o.redis, this.connectedOnce ? RECONNECT_GRACE_MS : FIRST_CONNECT_MS))) {
-      throw this.unreachable(`Redis is not connected (${this.o.redis.status})`);
+      const reason = this.lastConnectionError ?? `Redis is not connected (${this.o.redis.status})`;
+      if (options.log === false) throw new RedisUnavailableError(reason);
+      throw this.unreachable(reason);
     }
     this.connectedOnce = true;
   }

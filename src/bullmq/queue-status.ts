@@ -1,10 +1,7 @@
 import { Queue } from 'bullmq';
-import type { Config } from '../config';
+import { maskUrl, type Config } from '../config';
 import { createProducerConnection, whenReady } from './connection';
 import { EMAIL_QUEUE } from './names';
-
-/** The Redis URL without its password, for printing. */
-const shown = (url: string) => url.replace(/:[^:@/]*@/, ':***@');
 
 /**
  * The Redis side of outbox:status: how many jobs BullMQ holds, by state, or
@@ -17,7 +14,7 @@ export async function queueStatus(config: Config): Promise<string> {
   const queue = new Queue(EMAIL_QUEUE, { connection: redis, prefix: config.bullmq.prefix, skipVersionCheck: true, skipWaitingForReady: true });
   queue.on('error', () => undefined);
   try {
-    if (!(await whenReady(redis, 3_000))) return `BullMQ: Redis unreachable at ${shown(config.bullmq.redisUrl)}; queued emails wait in the outbox`;
+    if (!(await whenReady(redis, 3_000))) return `BullMQ: Redis unreachable at ${maskUrl(config.bullmq.redisUrl)}; queued emails wait in the outbox`;
     const c = await queue.getJobCounts('wait', 'prioritized', 'active', 'delayed');
     return `BullMQ queue ${config.bullmq.prefix}:${EMAIL_QUEUE}: ${c.wait + c.prioritized} waiting, ${c.active} being sent, ${c.delayed} waiting to retry`;
   } finally {

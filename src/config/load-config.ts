@@ -4,6 +4,7 @@ import type { Config } from './config';
 import { resolveSecretKey, sendsRealMail } from './secret-key';
 import { linkBaseProblems } from './public-links';
 import { mailDomain } from './mail-domain';
+import { maskUrl } from './mask-url';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -15,14 +16,15 @@ export class ConfigError extends Error {
 const SECRET = /PASSWORD|SECRET|KEY/;
 
 // A URL's password (DATABASE_URL, REDIS_URL) must not reach a log either.
-function withoutPassword(value: unknown): unknown {
-  if (typeof value !== 'string' || !value.includes('@')) return value;
-  return value.replace(/:[^:@/]*@/, ':***@');
+function withoutPassword(name: string, value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  if (/_URL$/.test(name)) return maskUrl(value);
+  return value.includes('@') ? value.replace(/:[^:@/]*@/, ':***@') : value;
 }
 
 function describe(name: string, value: unknown): string {
   if (value === undefined) return `${name} (unset)`;
-  const shown = SECRET.test(name) ? '***' : JSON.stringify(withoutPassword(value));
+  const shown = SECRET.test(name) ? '***' : JSON.stringify(withoutPassword(name, value));
   return `${name}=${shown}`;
 }
 

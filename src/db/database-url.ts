@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { maskUrl } from '../config';
 
 export type DatabaseTarget =
   | { provider: 'sqlite'; file: string }
@@ -7,14 +8,10 @@ export type DatabaseTarget =
 export class DatabaseUrlError extends Error {
   constructor(value: string) {
     super(
-      `DATABASE_URL=${JSON.stringify(redact(value))} is not a supported database URL; expected file:./path.db (SQLite) or postgresql://user@host:5432/db`,
+      `DATABASE_URL=${JSON.stringify(maskUrl(value))} is not a supported database URL; expected file:./path.db (SQLite) or postgresql://user@host:5432/db`,
     );
     this.name = 'DatabaseUrlError';
   }
-}
-
-function redact(url: string): string {
-  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
 }
 
 /** Picks the database from its URL: `file:` is SQLite, `postgres(ql)://` is PostgreSQL; nothing else is guessed. */

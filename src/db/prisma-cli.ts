@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { schemaPaths } from './schema-paths';
 import { parseDatabaseUrl } from './database-url';
+import { PrismaCliError } from './database-failure';
 
 const run = promisify(execFile);
 const root = join(__dirname, '..', '..');
@@ -19,8 +20,7 @@ export async function prisma(args: string[], databaseUrl: string): Promise<strin
     return stdout;
   } catch (error) {
     const e = error as { stderr?: string; stdout?: string; message: string };
-    const detail = (e.stderr || e.stdout || e.message).trim().split('\n').slice(-8).join('\n');
-    throw new Error(`prisma ${args.join(' ')} failed:\n${detail}`);
+    throw new PrismaCliError(args.join(' '), e.stderr || e.stdout || e.message);
   }
 }
 

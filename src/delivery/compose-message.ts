@@ -17,7 +17,7 @@ export function composeMessage(row: EmailOutbox, rendered: RenderedEmail, from: 
     messageId: row.messageId,
     ...(attachments.length > 0 ? { attachments } : {}),
     headers: {
-      ...threadHeaders(row.ticketId, row.recipientEmail, row.messageId, domain),
+      ...threadHeaders(row, domain),
       'X-Ticket-Event': row.event,
       'Auto-Submitted': 'auto-generated',
       ...unsubscribeHeaders(unsubscribe),

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AppPrismaClient } from '../db';
 import type { Logger } from '../logging';
-import { claimDueRows, countDue, groupedSentMarks } from '../outbox';
+import { claimDueRows, countDue, groupedSentMarks, releaseRows } from '../outbox';
 import type { Renderer } from '../rendering';
 import { bouncingReasons } from '../bounces';
 import { describeFailure, type MailTransport } from '../transport';
@@ -32,6 +32,11 @@ export interface DispatcherOptions {
   verp?: DeliverRowOptions['verp'];
 }
 
+// How long close() lets the sends in hand finish before it gives up on them:
+// longer than a healthy server takes for a batch on a pooled connection, short
+// enough for a deploy's stop timeout.
+export const SHUTDOWN_GRACE_MS = 5_000;
+
 export interface DrainResult {
   sent: number;
   retrying: number;
@@ -56,10 +61,15 @@ export class Dispatcher {
   private readonly id = `dispatcher-${process.pid}-${randomUUID().slice(0, 8)}`;
   private readonly rounds: Rounds<DrainResult>;
   private readonly deliverOptions: DeliverRowOptions;
+  /** The claim being sent, for a shutdown that gives up to hand back. */
+  private inHand: { token: string; ids: number[] } | null = null;
+  private givenUp = false;
 
   constructor(private readonly o: DispatcherOptions) {
     this.deliverOptions = { ...o, markSent: groupedSentMarks(o.prisma) };
-    this.rounds = new Rounds((more, asOf) => this.runUntilIdle(more, asOf), o.pollIntervalMs);
+    // The database may be briefly unreachable; the next kick or tick tries again.
+    const logFailure = (error: unknown) => o.logger.error({ err: describeFailure(error) }, 'outbox dispatch failed');
+    this.rounds = new Rounds((more, asOf) => this.runUntilIdle(more, asOf), o.pollIntervalMs, logFailure);
   }
 
   /** Wakes the dispatcher soon; calls during a run make it go round once more. */
@@ -89,25 +99,38 @@ export class Dispatcher {
     }
   }
 
-  /** Stops polling and waits for the batch in hand to finish. */
-  async stop(): Promise<void> {
-    await this.rounds.stop();
+  /**
+   * Stops polling, and lets the batch in hand finish together with the round
+   * a commit asked for just before (that write's email still goes out). A
+   * shutdown must not hang on a slow server, so after `graceMs` it gives up:
+   * the rows of the batch not sent yet go back to the outbox, due at once,
+   * their attempt not counted, and it resolves false. A message the server
+   * takes after that is sent again by the next sender (same Message-ID).
+   */
+  async stop(graceMs = SHUTDOWN_GRACE_MS): Promise<boolean> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), graceMs)));
+    const inTime = await Promise.race([this.rounds.stop({ finishKicked: true }).then(() => true as const), late]);
+    clearTimeout(timer);
+    if (inTime) return true;
+    this.givenUp = true;
+    const batch = this.inHand;
+    if (batch) {
+      const released = await releaseRows(this.o.prisma, batch.ids, batch.token, { attemptCounted: true });
+      this.o.logger.warn({ released, graceMs }, 'stopped before the sends in hand finished: their emails stay queued, this attempt not counted');
+    }
+    return false;
   }
 
   private async runUntilIdle(more: () => boolean, asOf?: Date): Promise<DrainResult> {
     const total: DrainResult = { sent: 0, retrying: 0, failed: 0, dead: 0 };
-    try {
-      do {
-        for (;;) {
-          const r = await this.runBatch(asOf ?? new Date());
-          addInto(total, r);
-          if (r.claimed < this.o.batchSize) break;
-        }
-      } while (more());
-    } catch (error) {
-      // The database may be briefly unreachable; the next kick or tick tries again.
-      this.o.logger.error({ err: describeFailure(error) }, 'outbox dispatch failed');
-    }
+    do {
+      for (;;) {
+        const r = await this.runBatch(asOf ?? new Date());
+        addInto(total, r);
+        if (r.claimed < this.o.batchSize || this.givenUp) break;
+      }
+    } while (!this.givenUp && more());
     return total;
   }
 
@@ -115,18 +138,30 @@ export class Dispatcher {
     const token = `${this.id}-${randomUUID()}`;
     const rows = await claimDueRows(this.o.prisma, { token, limit: this.o.batchSize, leaseMs: this.o.leaseMs, dueBy: asOf, provider: this.o.provider });
     const result = { claimed: rows.length, sent: 0, retrying: 0, failed: 0, dead: 0 };
-    // One lookup for the batch, seconds before its last send: a bounce recorded in between stops the
-    // next batch's emails to that address, not this one's.
-    const bouncing = await bouncingReasons(this.o.prisma, rows.map((r) => r.recipientEmail));
-    let next = 0;
-    const worker = async () => {
-      while (next < rows.length) {
-        const row = rows[next++];
-        const outcome = await deliverRow(row, token, this.deliverOptions, bouncing);
-        result[outcome.status]++;
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(this.o.concurrency, rows.length) }, worker));
-    return result;
+    this.inHand = { token, ids: rows.map((r) => r.id) };
+    // A shutdown gave up while this claim was being made: hand the rows straight back.
+    if (this.givenUp) {
+      await releaseRows(this.o.prisma, this.inHand.ids, token, { attemptCounted: true });
+      this.inHand = null;
+      return result;
+    }
+    try {
+      // One lookup for the batch, seconds before its last send: a bounce recorded in between stops the
+      // next batch's emails to that address, not this one's.
+      const bouncing = await bouncingReasons(this.o.prisma, rows.map((r) => r.recipientEmail));
+      let next = 0;
+      const worker = async () => {
+        // After a shutdown gave up, the rows not started are already back in the outbox.
+        while (next < rows.length && !this.givenUp) {
+          const row = rows[next++];
+          const outcome = await deliverRow(row, token, this.deliverOptions, bouncing);
+          result[outcome.status]++;
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(this.o.concurrency, rows.length) }, worker));
+      return result;
+    } finally {
+      this.inHand = null;
+    }
   }
 }

@@ -24,13 +24,18 @@ export interface TicketEvents {
 export interface EnqueueOptions {
   plan: PlanOptions;
   messageIdDomain: string;
+  /** This installation's key, for thread roots; read once per process (installationKeyReader). */
+  installationKey: (db: any) => Promise<string>;
   logger: Logger;
   /** Outbox rows are written with one statement in each database's own dialect. */
   provider: 'sqlite' | 'postgresql';
 }
 
 export interface PlanRowsOptions extends EnqueueOptions {
-  /** The rows come from the write that created the ticket: its ticket_created emails start each thread. */
+  /**
+   * No longer read: every recipient's first email about a ticket starts their
+   * thread, whatever wrote it (see insert-rows.ts). Kept while callers still pass it.
+   */
   startsThreads?: boolean;
   /** People the caller has read already. */
   known?: KnownPeople;
@@ -80,6 +85,7 @@ export async function planOutboxRows(
   );
   const rows: NewOutboxRow[] = [];
   const skips: NewSkip[] = [];
+  const installation = await options.installationKey(db);
   const defaultLocale = options.plan.defaultLocale ?? 'en';
   for (const item of withEvents) {
     const ticketPeople = people.peopleOf(item.ticket);
@@ -114,7 +120,7 @@ export async function planOutboxRows(
           recipient: email.recipient,
           payload,
           domain: options.messageIdDomain,
-          threadRoot: options.startsThreads === true && email.primary.type === 'ticket_created',
+          installation,
           held: email.digest,
         }),
       );

@@ -9,6 +9,6 @@ export { renewLease } from './renew-lease';
 export { markSent, markRetry, markFailed } from './record-outcome';
 export { groupedSentMarks } from './sent-marks';
 export { countByStatus, countDue, type OutboxCounts } from './count-by-status';
-export { threadRootId, newMessageId } from './message-ids';
+export { threadRootId, legacyThreadRootId, newMessageId, installationKeyReader } from './message-ids';
 export { requeueRows, recentProblems } from './requeue-rows';
 export type { ClaimOptions } from './claim-due-rows';

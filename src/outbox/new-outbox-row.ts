@@ -11,7 +11,12 @@ export interface NewOutboxRow {
   recipientId: number;
   audience: string;
   payload: EmailPayload;
+  /** A fresh id; the row carries threadRoot instead if it turns out to be the recipient's first about the ticket. */
   messageId: string;
+  /** The id of the recipient's first email about the ticket, which this one refers to (null without a ticket). */
+  threadRoot: string | null;
+  /** This row may be that first email: one sent on its own, about a ticket. Not a column. */
+  startsThread: boolean;
   /** held: waits for the recipient's daily digest. */
   status: 'pending' | 'held';
 }
@@ -23,8 +28,11 @@ export function messageIdDomain(from: string): string {
 }
 
 /**
- * A row for one planned email. The Message-ID is fixed here, at enqueue time,
- * so a resend after a crash carries the same id and clients can drop the copy.
+ * A row for one planned email. Its Message-ID is fixed when the row is
+ * inserted, at enqueue time, so a resend after a crash carries the same id
+ * and clients can drop the copy: the fresh `messageId`, or `threadRoot` if no
+ * row has taken that yet (see insert-rows.ts). A row held for a digest is
+ * never sent on its own, so it never starts a thread.
  */
 export function newOutboxRow(args: {
   key: string;
@@ -33,11 +41,12 @@ export function newOutboxRow(args: {
   recipient: { kind: 'user' | 'customer'; id: number };
   payload: EmailPayload;
   domain: string;
-  /** This is the first email of the recipient's thread about the ticket. */
-  threadRoot?: boolean;
+  /** This installation's key (installationKeyReader), part of each thread root. */
+  installation: string;
   /** Hold the row for the recipient's daily digest. */
   held?: boolean;
 }): NewOutboxRow {
+  const held = args.held === true;
   return {
     idempotencyKey: `${args.key}:${args.address.toLowerCase()}`,
     event: args.payload.event,
@@ -47,11 +56,10 @@ export function newOutboxRow(args: {
     recipientKind: args.recipient.kind,
     recipientId: args.recipient.id,
     audience: args.payload.audience,
-    status: args.held === true ? 'held' : 'pending',
+    status: held ? 'held' : 'pending',
     payload: args.payload,
-    messageId:
-      args.threadRoot && args.ticketId !== null
-        ? threadRootId(args.ticketId, args.address, args.domain)
-        : newMessageId(args.payload.event, args.ticketId, args.domain),
+    messageId: newMessageId(args.payload.event, args.ticketId, args.domain),
+    threadRoot: args.ticketId === null ? null : threadRootId(args.installation, args.ticketId, args.address, args.domain),
+    startsThread: args.ticketId !== null && !held,
   };
 }

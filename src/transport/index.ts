@@ -1,5 +1,6 @@
 export { createTransport } from './create-transport';
-export { checkConnection, explain } from './check-connection';
+export { closeTransport } from './close-transport';
+export { checkConnection, describeCheck, explain, type ConnectionCheck } from './check-connection';
 export { isPermanentFailure, describeFailure } from './classify-error';
 export { smtpOptions } from './smtp-options';
 export type { MailTransport, OutgoingMessage } from './mail-transport';

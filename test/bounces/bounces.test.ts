@@ -2,7 +2,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bouncingReason, bouncingReasons, ingestReports, recordReport } from '../../src/bounces';
-import { threadRootId } from '../../src/outbox';
+import { legacyThreadRootId } from '../../src/outbox';
 import { createPeople } from '../support/fixtures';
 import type { CaughtMail } from '../support/mail-catcher';
 import { createHarness, smtpEnv, TEST_SECRET_KEY, type Harness } from '../support/notifier-harness';
@@ -224,11 +224,11 @@ describe('bounces:ingest believes only reports about an email sent from here', (
 
   it('the Message-ID of an email sent to that address counts, without a tag; two blocks for it are stored once', async () => {
     const { ticketId } = await deliveredTo('dan@customer.test');
-    // The first email's Message-ID can be worked out; the second's is random.
+    // The second email's Message-ID is random, not the thread root of the first.
     await h.notifier.client.ticket.update({ where: { id: ticketId }, data: { status: 'open' } });
     await h.notifier.drain();
-    const second = h.mail.to('dan@customer.test').at(-1)!;
-    expect(second.parsed.messageId).not.toBe(threadRootId(ticketId, 'dan@customer.test', 'helpdesk.test'));
+    const [first, second] = h.mail.to('dan@customer.test');
+    expect(second.parsed.messageId).not.toBe(first.parsed.messageId);
     const file = reportFile(
       dsn({
         blocks: [{ final: 'dan@customer.test', action: 'delayed', status: '4.4.1' }, { final: 'DAN@customer.test' }],
@@ -242,10 +242,19 @@ describe('bounces:ingest believes only reports about an email sent from here', (
     expect(await h.db.prisma.bounceReport.count({ where: { address: 'dan@customer.test' } })).toBe(1);
   });
 
-  it('a Message-ID anyone can work out, or one of an email to someone else, is ignored', async () => {
+  it('the first email of a thread counts by its Message-ID: the installation key makes it one nobody can work out', async () => {
+    const { mail } = await deliveredTo('gil@customer.test');
+    const report = reportFile(dsn({ blocks: [{ final: 'gil@customer.test' }], returned: { as: 'text/rfc822-headers', headers: { 'Message-ID': mail.parsed.messageId! } } }));
+    expect(await ingestReports(h.db.prisma, [report], ingestOptions)).toMatchObject({ reports: 1, hard: 1, nowBouncing: ['gil@customer.test'] });
+  });
+
+  it('a Message-ID anyone can work out (a row queued before roots were keyed), or one of an email to someone else, is ignored', async () => {
     const { ticketId } = await deliveredTo('erin@customer.test');
-    const rootOfErin = threadRootId(ticketId, 'erin@customer.test', 'helpdesk.test');
-    const rootOfAda = threadRootId(ticketId, 'ada@staff.test', 'helpdesk.test');
+    const rootOfErin = legacyThreadRootId(ticketId, 'erin@customer.test', 'helpdesk.test');
+    const rootOfAda = legacyThreadRootId(ticketId, 'ada@staff.test', 'helpdesk.test');
+    // Erin's first email as a row queued by an earlier version carries it.
+    const firstRow = await h.db.prisma.emailOutbox.findFirstOrThrow({ where: { ticketId, recipientEmail: 'erin@customer.test' }, orderBy: { id: 'asc' } });
+    await h.db.prisma.emailOutbox.update({ where: { id: firstRow.id }, data: { messageId: rootOfErin } });
     const guessed = reportFile(dsn({ blocks: [{ final: 'erin@customer.test' }], returned: { as: 'text/rfc822-headers', headers: { 'Message-ID': rootOfErin } } }));
     const elsewhere = reportFile(dsn({ blocks: [{ final: 'bob@staff.test' }], returned: { as: 'text/rfc822-headers', headers: { 'Message-ID': rootOfErin } } }));
     const unknown = reportFile(dsn({ blocks: [{ final: 'ada@staff.test' }], returned: { as: 'text/rfc822-headers', headers: { 'Message-ID': rootOfAda } } }));
@@ -253,7 +262,7 @@ describe('bounces:ingest believes only reports about an email sent from here', (
     expect(s).toMatchObject({ reports: 3, hard: 0, ignored: 3, nowBouncing: [] });
     for (const address of ['erin@customer.test', 'bob@staff.test', 'ada@staff.test']) expect(await statusOf(address)).toBeNull();
     expect(await h.db.prisma.bounceReport.findFirst({ where: { address: 'erin@customer.test' } })).toMatchObject({
-      ignored: expect.stringMatching(/^its only reference is the Message-ID of the first email about a ticket, which anyone can work out/),
+      ignored: expect.stringMatching(/^its only reference is a Message-ID of the old form, made from the ticket and the address alone, which anyone can work out/),
     });
   });
 

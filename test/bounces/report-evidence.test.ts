@@ -8,7 +8,7 @@ const NONE = 'it refers to no email sent from here (no signed bounce address, no
 const OTHER = 'the email it returns went to another address';
 const FORGED = 'its bounce address carries a forged or damaged signature';
 const GONE = 'the email it returns is no longer in the outbox';
-const GUESSABLE = 'its only reference is the Message-ID of the first email about a ticket, which anyone can work out (BOUNCE_ADDRESS makes such bounces count)';
+const GUESSABLE = 'its only reference is a Message-ID of the old form, made from the ticket and the address alone, which anyone can work out (BOUNCE_ADDRESS makes such bounces count)';
 
 describe('judgeBounces', () => {
   it('counts a bounce about the address a proven email went to, against that email', () => {

@@ -76,7 +76,7 @@ describe('delivery after commit', () => {
         .sort((a, b) => subjects.indexOf(a.parsed.subject!) - subjects.indexOf(b.parsed.subject!));
       expect(thread.map((m) => m.parsed.subject)).toEqual(subjects);
       const [first, ...later] = thread.map((m) => m.parsed);
-      expect(first.messageId).toMatch(new RegExp(`^<ticket-${t.id}\\.[0-9a-f]{16}@helpdesk\\.test>$`));
+      expect(first.messageId).toMatch(new RegExp(`^<ticket-${t.id}\\.[0-9a-f]{24}@helpdesk\\.test>$`));
       expect(first.inReplyTo).toBeUndefined();
       for (const m of later) {
         expect(m.inReplyTo).toBe(first.messageId);

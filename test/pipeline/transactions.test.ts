@@ -111,6 +111,7 @@ describe('emails follow the transaction of the write', () => {
       ticketNotifications({
         plan: h.notifier.config.notifications,
         messageIdDomain: 'helpdesk.test',
+        installationKey: async () => 'test-installation',
         logger: h.notifier.logger,
         provider: h.db.provider,
         onCommitted: () => undefined,

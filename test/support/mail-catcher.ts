@@ -12,25 +12,63 @@ export interface CaughtMail {
   at: number;
 }
 
+/** One client connection: the commands it sent, in order, and whether it has ended. */
+export interface CaughtSession {
+  id: string;
+  commands: string[];
+  closed: boolean;
+}
+
+export interface MailCatcherOptions {
+  /** Offer AUTH and accept exactly these users and passwords (over plain text: a test server). */
+  users?: Record<string, string>;
+  /** Offer no AUTH at all, like a server that hides it until STARTTLS. */
+  noAuth?: boolean;
+}
+
 /**
- * A real SMTP server on 127.0.0.1 that keeps every message it accepts.
+ * A real SMTP server on 127.0.0.1 that keeps every message it accepts, and
+ * what each connection said (`sessions`: did it log in, did it say QUIT).
  * `failWith` makes it answer RCPT TO with an error code for chosen addresses.
  */
 export class MailCatcher {
   readonly messages: CaughtMail[] = [];
+  readonly sessions: CaughtSession[] = [];
   private server: SMTPServer | null = null;
   port = 0;
   failWith: (address: string) => { code: number; message: string } | null = () => null;
   /** Holds each message this long before accepting it, to keep sends in flight. */
   delayMs = 0;
 
+  constructor(private readonly options: MailCatcherOptions = {}) {}
+
+  private session(id: string): CaughtSession {
+    let s = this.sessions.find((x) => x.id === id);
+    if (!s) this.sessions.push((s = { id, commands: [], closed: false }));
+    return s;
+  }
+
   async start(port = 0): Promise<this> {
+    const users = this.options.users;
+    // smtp-server logs each command it reads at debug level, with the connection's id; that is the transcript.
+    const record = (entry: { tnx?: string; cid?: string; command?: string }) => {
+      if (entry?.tnx === 'command' && entry.cid && entry.command) this.session(entry.cid).commands.push(entry.command);
+    };
+    const quiet = () => undefined;
     const server = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['STARTTLS'],
-      logger: false,
+      authOptional: !users,
+      allowInsecureAuth: true,
+      disabledCommands: this.options.noAuth ? ['STARTTLS', 'AUTH'] : ['STARTTLS'],
+      logger: { debug: record, trace: quiet, info: quiet, warn: quiet, error: quiet, fatal: quiet } as any,
       // Stopping must not wait for the sender's idle pooled connections.
       closeTimeout: 50,
+      onAuth: (auth, _session, callback) => {
+        if (users && auth.username !== undefined && users[auth.username] === auth.password) return callback(null, { user: auth.username });
+        callback(Object.assign(new Error('Invalid username or password'), { responseCode: 535 }));
+      },
+      onClose: (session) => {
+        this.session(session.id).closed = true;
+      },
       onRcptTo: (address, _session: SMTPServerSession, callback) => {
         const failure = this.failWith(address.address);
         if (!failure) return callback();
@@ -85,7 +123,15 @@ export class MailCatcher {
     return this.messages.filter((m) => m.envelopeTo.includes(address));
   }
 
+  /** Connections that have ended: with QUIT, and without (the client just dropped the socket). */
+  closedSessions(): { quit: number; dropped: number } {
+    const closed = this.sessions.filter((s) => s.closed);
+    const quit = closed.filter((s) => s.commands.includes('QUIT')).length;
+    return { quit, dropped: closed.length - quit };
+  }
+
   clear(): void {
     this.messages.length = 0;
+    this.sessions.length = 0;
   }
 }

@@ -12,8 +12,16 @@ export async function queueRows(prisma: AppPrismaClient, count: number, prefix =
       recipient: { kind: 'customer', id: i + 1 },
       payload: previewProps({ recipient: { name: `Reader ${i}`, reason: 'customer' } }).payload,
       domain: 'helpdesk.test',
+      installation: 'test-installation',
     }),
   );
   await insertRows(prisma, rows, providerOf(process.env.TEST_TEMPLATE_URL ?? 'file:'));
-  return rows.map((r) => r.messageId);
+  // Each row is its reader's first about the ticket, so the insert gave it the thread root's id.
+  const ids: string[] = [];
+  for (let i = 0; i < rows.length; i += 500) {
+    const keys = rows.slice(i, i + 500).map((r) => r.idempotencyKey);
+    const stored = await prisma.emailOutbox.findMany({ where: { idempotencyKey: { in: keys } }, orderBy: { id: 'asc' }, select: { messageId: true } });
+    ids.push(...stored.map((r) => r.messageId));
+  }
+  return ids;
 }
