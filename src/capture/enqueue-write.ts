@@ -23,6 +23,6 @@ export async function enqueueWrite(
     events: [...diffTicket(c.before, c.after), ...c.newComments.map((comment) => ({ type: 'comment_added' as const, comment }))],
   }));
   const write = `write:${randomUUID()}`;
-  const plan = await planOutboxRows(tx, items, actor, (ticketId) => `${write}:${ticketId}`, { ...options, startsThreads: true, known });
+  const plan = await planOutboxRows(tx, items, actor, (ticketId) => `${write}:${ticketId}`, { ...options, known });
   return writePlan(tx, plan, options.provider);
 }

@@ -32,11 +32,6 @@ export interface EnqueueOptions {
 }
 
 export interface PlanRowsOptions extends EnqueueOptions {
-  /**
-   * No longer read: every recipient's first email about a ticket starts their
-   * thread, whatever wrote it (see insert-rows.ts). Kept while callers still pass it.
-   */
-  startsThreads?: boolean;
   /** People the caller has read already. */
   known?: KnownPeople;
 }
