@@ -1,15 +1,7 @@
 import { join } from 'node:path';
 import { ConfigError, loadConfig } from '../../src/config';
+import { problemsOf } from '../support/config-problems';
 
-function problemsOf(env: Record<string, string>): string[] {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).problems;
-  }
-  throw new Error('expected a ConfigError');
-}
 
 describe('loadConfig', () => {
   it('works with an empty environment: embedded SQLite, console backend, every notification on', () => {

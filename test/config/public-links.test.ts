@@ -3,20 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { createTicketNotifier } from '../../src';
-import { ConfigError, linkWarnings, loadConfig, publicUrlProblem } from '../../src/config';
+import { linkWarnings, loadConfig, publicUrlProblem } from '../../src/config';
 import { createPrismaClient } from '../../src/db';
 import { createLogger } from '../../src/logging';
 import { TEST_SECRET_KEY } from '../support/notifier-harness';
+import { problemsOf } from '../support/config-problems';
 
-const problemsOf = (env: Record<string, string>) => {
-  try {
-    loadConfig(env);
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConfigError);
-    return (error as ConfigError).problems;
-  }
-  throw new Error('expected a ConfigError');
-};
 
 const LOCAL = 'points at this machine, which recipients cannot reach';
 const PLAIN = 'is not https, and mail providers offer one-click unsubscribe (RFC 8058) only over https';
