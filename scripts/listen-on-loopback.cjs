@@ -3,9 +3,14 @@
 // listen on every interface and show the templates' preview data to the whole
 // network. Here a listen without an address takes the loopback one instead;
 // a listen that names its address is left alone.
+// EMAIL_DEV_HOST chooses another address (an IP address, e.g. 0.0.0.0 for every interface).
 const net = require('node:net');
 
-const LOOPBACK = '127.0.0.1';
+const LOOPBACK = process.env.EMAIL_DEV_HOST || '127.0.0.1';
+if (!net.isIP(LOOPBACK)) {
+  console.error(`error: EMAIL_DEV_HOST (${JSON.stringify(LOOPBACK)}) must be an IP address, e.g. 127.0.0.1 or 0.0.0.0`);
+  process.exit(1);
+}
 const listen = net.Server.prototype.listen;
 
 net.Server.prototype.listen = function listenOnLoopback(...args) {

@@ -33,3 +33,12 @@ it('the preload of npm run email:dev gives a listener without an address the loo
   const { stdout } = await run(process.execPath, ['--require', join(root, 'scripts', 'listen-on-loopback.cjs'), '-e', probe]);
   expect(JSON.parse(stdout)).toEqual(['127.0.0.1', '127.0.0.1', '127.0.0.1', '127.0.0.1', '127.0.0.1', '::1', '::1']);
 });
+
+it('EMAIL_DEV_HOST chooses the address instead; a value that is no IP address stops it with one line', async () => {
+  const preload = ['--require', join(root, 'scripts', 'listen-on-loopback.cjs'), '-e', probe];
+  const { stdout } = await run(process.execPath, preload, { env: { ...process.env, EMAIL_DEV_HOST: '0.0.0.0' } });
+  expect(JSON.parse(stdout)).toEqual(['0.0.0.0', '0.0.0.0', '0.0.0.0', '0.0.0.0', '0.0.0.0', '::1', '::1']);
+  const refused = await run(process.execPath, preload, { env: { ...process.env, EMAIL_DEV_HOST: 'everywhere' } }).catch((e) => e);
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toBe('error: EMAIL_DEV_HOST ("everywhere") must be an IP address, e.g. 127.0.0.1 or 0.0.0.0\n');
+});
