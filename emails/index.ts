@@ -25,5 +25,3 @@ export const templates: TemplateSet = {
 };
 
 export { defaultBrand, type Brand, type TicketEmailProps } from './_components/email-context';
-export { previewProps } from './_components/preview-payload';
-export { allPreviews, inLocale } from './_components/all-previews';

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
-import { allPreviews } from '../emails';
+import { allPreviews } from '../emails/previews';
 import { locales } from '../src/config';
 import { renderEmail } from '../src/rendering';
 

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Command } from 'commander';
 import { chromium } from 'playwright-core';
-import { allPreviews } from '../emails';
+import { allPreviews } from '../emails/previews';
 import { renderEmail } from '../src/rendering';
 
 const program = new Command('email:screenshots')

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
-import { previewProps } from '../../emails';
+import { previewProps } from '../../emails/previews';
 import { EMAIL_QUEUE } from '../../src/bullmq';
 import { createPrismaClient, providerOf, type AppPrismaClient } from '../../src/db';
 import { insertRows, newOutboxRow } from '../../src/outbox';

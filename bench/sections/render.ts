@@ -1,4 +1,4 @@
-import { allPreviews } from '../../emails';
+import { allPreviews } from '../../emails/previews';
 import type { NotificationEvent } from '../../src/config';
 import { createRenderer, renderEmail } from '../../src/rendering';
 import { median } from '../support/stats';

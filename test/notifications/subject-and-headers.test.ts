@@ -1,4 +1,4 @@
-import { previewProps } from '../../emails';
+import { previewProps } from '../../emails/previews';
 import { headerText, subjectFor } from '../../src/rendering';
 
 describe('headerText', () => {

@@ -1,4 +1,4 @@
-import { previewProps } from '../../emails';
+import { previewProps } from '../../emails/previews';
 import { insertMissingRows, insertRows, newOutboxRow } from '../../src/outbox';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 

@@ -1,4 +1,5 @@
-import { defaultBrand, previewProps, type Brand } from '../../emails';
+import { defaultBrand, type Brand } from '../../emails';
+import { previewProps } from '../../emails/previews';
 import { createRenderer, mergeBrand, renderEmail, type RenderOptions } from '../../src/rendering';
 import type { BrandOverride, EmailPayload } from '../../src/notifications';
 

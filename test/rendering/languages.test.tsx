@@ -1,4 +1,4 @@
-import { allPreviews, previewProps } from '../../emails';
+import { allPreviews, previewProps } from '../../emails/previews';
 import { t } from '../../emails/_i18n';
 import { createRenderer, renderEmail, subjectFor } from '../../src/rendering';
 import type { EmailPayload } from '../../src/notifications';

@@ -1,7 +1,8 @@
 import { createElement } from 'react';
 import fc from 'fast-check';
 import { render } from '@react-email/render';
-import { allPreviews, defaultBrand } from '../../emails';
+import { defaultBrand } from '../../emails';
+import { allPreviews } from '../../emails/previews';
 import { createRenderer, renderEmail, type RenderOptions } from '../../src/rendering';
 import type { EmailPayload } from '../../src/notifications';
 

@@ -1,4 +1,5 @@
-import { allPreviews, previewProps, templates, type TicketEmailProps } from '../../emails';
+import { templates, type TicketEmailProps } from '../../emails';
+import { allPreviews, previewProps } from '../../emails/previews';
 import { renderEmail } from '../../src/rendering';
 import type { EmailPayload } from '../../src/notifications';
 

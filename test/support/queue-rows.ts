@@ -1,4 +1,4 @@
-import { previewProps } from '../../emails';
+import { previewProps } from '../../emails/previews';
 import { providerOf, type AppPrismaClient } from '../../src/db';
 import { insertRows, newOutboxRow } from '../../src/outbox';
 
