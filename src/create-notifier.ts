@@ -46,15 +46,22 @@ export function createTicketNotifier(options: NotifierOptions) {
   const render = createRenderer({ siteUrl: config.email.siteUrl, templates: options.templates, brand: options.brand ?? config.brand, logger });
   const enqueue: EnqueueOptions = { plan: config.notifications, messageIdDomain: domain, installationKey: installationKeyReader(), logger, provider };
   const verp: VerpSettings | undefined = config.bounces.address ? { address: config.bounces.address, secretKey: config.unsubscribe.secretKey } : undefined;
+  // How each email is put together, the same whichever sender sends it.
+  const message = {
+    transport,
+    render,
+    from: config.email.from,
+    messageIdDomain: domain,
+    unsubscribe: unsubscribeSettings(config, logger),
+    attachments: { ...config.email.attachments, siteUrl: config.email.siteUrl },
+    verp,
+  };
   const digest: DigestOptions = { provider, messageIdDomain: domain, defaultLocale: config.notifications.defaultLocale, logger, onQueued: () => onCommitted() };
 
   const dispatcher = new Dispatcher({
+    ...message,
     prisma: options.prisma,
-    transport,
-    render,
     logger,
-    from: config.email.from,
-    messageIdDomain: domain,
     batchSize: config.delivery.batchSize,
     leaseMs: config.delivery.leaseMs,
     pollIntervalMs: config.delivery.pollIntervalMs,
@@ -62,9 +69,6 @@ export function createTicketNotifier(options: NotifierOptions) {
     concurrency: config.email.backend === 'smtp' ? config.email.smtp.poolSize : 1,
     provider,
     rateLimit: rateLimiter(config.email.ratePerSecond),
-    unsubscribe: unsubscribeSettings(config, logger),
-    attachments: { ...config.email.attachments, siteUrl: config.email.siteUrl },
-    verp,
   });
   // DELIVERY=bullmq: rows go from the outbox to a Redis queue, and BullMQ workers send them.
   const bullmq =
@@ -74,7 +78,7 @@ export function createTicketNotifier(options: NotifierOptions) {
           provider,
           config,
           logger,
-          message: { transport, render, from: config.email.from, messageIdDomain: domain, unsubscribe: unsubscribeSettings(config, logger), attachments: { ...config.email.attachments, siteUrl: config.email.siteUrl }, verp },
+          message,
           scanOverdue: () => sendOverdueNotifications(options.prisma, enqueue),
           runDigests: () => sendDigests(options.prisma, digest),
         })
