@@ -81,7 +81,7 @@ export async function loadMailSettings(db: HostDb, provider: 'sqlite' | 'postgre
   });
   // A customer's own brand wins over their company's, field by field.
   const brandFor = (c: PersonRecord): BrandOverride | null => {
-    const own = brands.find((b) => b.customerId === String(c.id));
+    const own = brands.find((b) => b.customerId !== null && String(b.customerId) === String(c.id));
     const company = c.company ? brands.find((b) => b.customerId === null && b.text === c.company) : undefined;
     if (!own && !company) return null;
     return { ...(company ? brandOf(company) : {}), ...(own ? brandOf(own) : {}) };
