@@ -1,19 +1,7 @@
 import { DIGEST_EVENT, type DigestPayload } from '../notifications';
-import { newMessageId } from '../outbox';
+import { newMessageId, type NewDigestRow } from '../outbox';
 import { digestKey } from './build-digest';
 import type { StaffMember } from './sql/read-staff-member';
-
-export interface NewDigestRow {
-  idempotencyKey: string;
-  event: typeof DIGEST_EVENT;
-  recipientEmail: string;
-  recipientName: string;
-  recipientKind: 'user';
-  recipientId: number;
-  audience: 'staff';
-  payload: DigestPayload;
-  messageId: string;
-}
 
 /**
  * The digest's outbox row: to the person's current address, about no one
