@@ -1,6 +1,5 @@
 import { Text } from '@react-email/text';
-import type { EmailPayload } from '../../src/notifications';
-import type { Locale } from '../../src/config';
+import type { EmailPayload, Locale } from '../../src/notifications';
 import type { DetailField, TicketPriority } from '../../src/notifications';
 import { t, type MessageKey } from '../_i18n';
 import { formatDate, priorityName, statusName } from './email-context';

@@ -1,5 +1,4 @@
-import type { Locale } from '../config';
-import { DIGEST_EVENT, type DigestEntry, type DigestPayload, type DigestTicket } from '../notifications';
+import { DIGEST_EVENT, type DigestEntry, type DigestPayload, type DigestTicket, type Locale } from '../notifications';
 import type { HeldRow } from '../outbox';
 import { excerpt } from './excerpt';
 

@@ -1,7 +1,6 @@
-import type { Locale } from '../config';
 import type { Provider } from '../db';
 import type { Logger } from '../logging';
-import { resolveLocale } from '../notifications';
+import { resolveLocale, type Locale } from '../notifications';
 import { insertDigestRow, listHeldPeople, markDigested, readHeldRows, type HeldPerson } from '../outbox';
 import { buildDigestPayload } from './build-digest';
 import { newDigestRow } from './new-digest-row';
