@@ -6,7 +6,7 @@ import { linkWarnings, loadConfig, type Config } from './config';
 import { providerOf, type AppPrismaClient } from './db';
 import { Dispatcher, rateLimiter, SHUTDOWN_GRACE_MS } from './delivery';
 import { sendDigests, type DigestOptions, type DigestRunOptions } from './digest';
-import type { EnqueueOptions } from './enqueue';
+import type { EnqueueOptions, NotifierDb } from './enqueue';
 import { clientProvider, hostStore, resolveHostSchema, type HostDb, type HostSchemaOptions } from './host-schema';
 import type { PreferenceScope } from './notifications';
 import { createLogger, type Logger } from './logging';
@@ -49,7 +49,7 @@ export function createTicketNotifier(options: NotifierOptions) {
   // First: a mapping that does not fit the client stops start-up here, in one line, before anything runs.
   const provider = clientProvider(options.prisma) ?? providerOf(config.databaseUrl);
   const store = hostStore(resolveHostSchema(options.prisma, options.schema), provider);
-  const db = options.prisma as unknown as HostDb;
+  const db = options.prisma as unknown as NotifierDb;
   const logger = options.logger ?? createLogger(config.logLevel);
   // Under NODE_ENV=production loadConfig refuses these; a hand-built config or a trial run gets a word.
   for (const warning of linkWarnings(config)) logger.warn(warning);

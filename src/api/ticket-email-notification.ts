@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { currentActor } from '../capture';
-import { planOutboxRows, queueOverdue, writePlan, type EnqueueOptions, type TicketEvents } from '../enqueue';
-import type { HostDb } from '../host-schema';
+import { planOutboxRows, queueOverdue, writePlan, type EnqueueOptions, type NotifierDb, type TicketEvents } from '../enqueue';
 import { type EntityId, type TicketEvent, type TicketState, type TicketStatus } from '../notifications';
 
 /** A row of the host app's ticket model (or comment model), as Prisma returns it. */
@@ -16,7 +15,7 @@ export type HostRow = object;
  */
 export class TicketEmailNotification {
   constructor(
-    private readonly db: HostDb,
+    private readonly db: NotifierDb,
     private readonly options: EnqueueOptions,
     private readonly onQueued: () => void,
   ) {}

@@ -1,3 +1,4 @@
+import type { Provider } from '../db';
 import type { HostDb, HostStore, PersonRecord, RowLock } from '../host-schema';
 import type { CommentState, EntityId, TicketState } from '../notifications';
 import { createsNestedComments, returnsFullRow, stripId, upsertCreatesComments, withId, type Args } from './args';
@@ -91,7 +92,7 @@ async function captureManyTickets(call: WriteCall): Promise<Captured> {
  * what the writers it waited for committed, and nobody changes them before
  * this write commits.
  */
-async function readBatchBefore(call: WriteCall, provider: 'sqlite' | 'postgresql'): Promise<TicketState[]> {
+async function readBatchBefore(call: WriteCall, provider: Provider): Promise<TicketState[]> {
   const where = (call.args.where ?? {}) as object;
   if (provider !== 'postgresql') return call.store.ticketsWhere(call.db, where);
   const ids = await call.store.lockTickets(call.db, await call.store.ticketIdsWhere(call.db, where));
@@ -103,7 +104,7 @@ async function readBatchBefore(call: WriteCall, provider: 'sqlite' | 'postgresql
  * every affected ticket is diffed. The update is narrowed to the rows read
  * first, so no ticket changes without being seen before and after.
  */
-async function captureTicketBatch(call: WriteCall, provider: 'sqlite' | 'postgresql'): Promise<Captured> {
+async function captureTicketBatch(call: WriteCall, provider: Provider): Promise<Captured> {
   const { db, store } = call;
   const beforeRows = await readBatchBefore(call, provider);
   const ids = beforeRows.map((t) => t.id);
@@ -143,7 +144,7 @@ async function captureComments(call: WriteCall): Promise<Captured> {
 export const TICKET_OPERATIONS = ['create', 'createMany', 'createManyAndReturn', 'update', 'updateMany', 'updateManyAndReturn', 'upsert'] as const;
 export const COMMENT_OPERATIONS = ['create', 'createMany', 'createManyAndReturn'] as const;
 
-export function captureTicketWrite(call: WriteCall, provider: 'sqlite' | 'postgresql'): Promise<Captured> {
+export function captureTicketWrite(call: WriteCall, provider: Provider): Promise<Captured> {
   switch (call.operation) {
     case 'create':
     case 'update':

@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { planOutboxRows, writePlan, type EnqueueOptions, type KnownPeople } from '../enqueue';
-import type { HostDb } from '../host-schema';
+import { planOutboxRows, writePlan, type EnqueueOptions, type KnownPeople, type NotifierDb } from '../enqueue';
 import { diffTicket, type Actor, type CommentState, type TicketState } from '../notifications';
 
 /** What one write did to one ticket: its state before (null if created) and after, and comments it added. */
@@ -12,7 +11,7 @@ export interface TicketChange {
 
 /** Diffs each change and writes the outbox rows with `tx`, the write's own transaction. */
 export async function enqueueWrite(
-  tx: HostDb,
+  tx: NotifierDb,
   changes: TicketChange[],
   actor: Actor | undefined,
   options: EnqueueOptions,

@@ -1,10 +1,10 @@
 import { Prisma } from '../db/generated/sqlite/client';
-import { clientProvider, hostStore, resolveHostSchema, type HostDb, type HostSchemaOptions, type HostStore } from '../host-schema';
+import { clientProvider, hostStore, resolveHostSchema, type HostSchemaOptions, type HostStore } from '../host-schema';
 import { currentActor } from './actor-context';
 import type { Args } from './args';
 import { captureCommentWrite, captureTicketWrite, COMMENT_OPERATIONS, TICKET_OPERATIONS, type WriteCall, type Captured } from './capture-writes';
 import { enqueueWrite } from './enqueue-write';
-import type { EnqueueOptions } from '../enqueue';
+import type { EnqueueOptions, NotifierDb } from '../enqueue';
 import { inOwnTransaction, type TransactionClient } from './own-transaction';
 import { isCapturing, scopeOf, whileCapturing } from './transaction-scope';
 
@@ -51,7 +51,7 @@ async function handle(client: TransactionClient, model: string, params: HookPara
     if (!scope) throw new UnboundTransactionError(transaction.kind);
     // Join the caller's transaction: everything commits or rolls back with it.
     return whileCapturing(async () => {
-      const db = scope.tx as HostDb;
+      const db = scope.tx as NotifierDb;
       const run = (op: string, a: Args) => (op === operation ? query(a) : operationOf(db, model, op)(a));
       const captured = await capture({ operation, args, run, db, store });
       if ((await enqueueWrite(db, captured.changes, actor, options, captured.people)) > 0) scope.wroteOutbox = true;
@@ -60,7 +60,7 @@ async function handle(client: TransactionClient, model: string, params: HookPara
   }
 
   const { result, queued } = await inOwnTransaction(client, async (tx) => {
-    const db = tx as HostDb;
+    const db = tx as NotifierDb;
     const captured = await capture({ operation, args, run: (op, a) => operationOf(db, model, op)(a), db, store });
     return { result: captured.result, queued: await enqueueWrite(db, captured.changes, actor, options, captured.people) };
   });

@@ -2,7 +2,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 
 /** An interactive transaction started on the notifier's client, while its callback runs. */
 interface Scope {
-  tx: any;
+  /** The transaction client Prisma hands the callback. */
+  tx: unknown;
   /** Set by a captured write, so the commit can wake the dispatcher. */
   wroteOutbox: boolean;
 }
@@ -51,8 +52,9 @@ export function bindTransactions<C extends object>(client: C, onCommitted: () =>
             const result = await (value as Function).call(
               target,
               // Awaited here: a returned Prisma query only starts when awaited, and must start inside.
-              async (tx: any) => {
-                id = tx[TRANSACTION_ID];
+              async (tx: Record<symbol, unknown>) => {
+                const txId = tx[TRANSACTION_ID];
+                id = typeof txId === 'string' ? txId : undefined;
                 if (typeof id !== 'string') throw new Error('the notifier cannot read the id of this Prisma version\'s interactive transactions');
                 scope.tx = tx;
                 scopes.set(id, scope);

@@ -1,9 +1,8 @@
-import { queueOverdue, utcDay, type EnqueueOptions } from '../enqueue';
-import type { HostDb } from '../host-schema';
+import { queueOverdue, utcDay, type EnqueueOptions, type NotifierDb } from '../enqueue';
 import type { EntityId } from '../notifications';
 
 /** How many tickets a run would read, for a progress bar. */
-export const countOverdue = (db: HostDb, options: EnqueueOptions, now = new Date()): Promise<number> => options.store.countOverdue(db, now);
+export const countOverdue = (db: NotifierDb, options: EnqueueOptions, now = new Date()): Promise<number> => options.store.countOverdue(db, now);
 
 export interface OverdueRun {
   day: string;
@@ -18,7 +17,7 @@ export interface OverdueRun {
  * and queues one email per ticket, recipient and day.
  */
 export async function sendOverdueNotifications(
-  db: HostDb,
+  db: NotifierDb,
   options: EnqueueOptions,
   run: { now?: Date; dryRun?: boolean; batchSize?: number; onBatch?: (done: number) => void } = {},
 ): Promise<OverdueRun> {

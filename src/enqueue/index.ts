@@ -1,4 +1,4 @@
-export { planOutboxRows, type TicketEvents, type EnqueueOptions, type OutboxPlan } from './plan-outbox-rows';
+export { planOutboxRows, type TicketEvents, type EnqueueOptions, type OutboxPlan, type NotifierDb } from './plan-outbox-rows';
 export { writePlan, writeMissing } from './write-plan';
 export type { KnownPeople } from './load-people';
 

@@ -1,3 +1,4 @@
+import type { Provider } from '../db';
 import type { HostDb, PersonRecord } from '../host-schema';
 import type { BrandOverride, MailSettings, Person, PreferenceScope } from '../notifications';
 import { addressKey } from '../notifications';
@@ -18,7 +19,7 @@ interface SettingsLine {
 // The three lookups share one statement: this read sits on every write that
 // queues mail, and each statement through Prisma has a fixed cost of its own.
 // The tables are the notifier's own, where people's ids are stored as text.
-function settingsStatement(provider: 'sqlite' | 'postgresql', userIds: string[], customerIds: string[], addresses: string[], companies: string[]): [string, ...unknown[]] {
+function settingsStatement(provider: Provider, userIds: string[], customerIds: string[], addresses: string[], companies: string[]): [string, ...unknown[]] {
   const values: unknown[] = [];
   const list = (items: unknown[]) => {
     if (items.length === 0) return 'NULL';
@@ -48,7 +49,7 @@ const brandOf = (row: SettingsLine): BrandOverride => {
 };
 
 /** Adds each person's preferences, bounce state and (customers) brand, in one statement whatever the number of people. */
-export async function loadMailSettings(db: HostDb, provider: 'sqlite' | 'postgresql', users: PersonRecord[], customers: PersonRecord[]): Promise<Person[]> {
+export async function loadMailSettings(db: HostDb, provider: Provider, users: PersonRecord[], customers: PersonRecord[]): Promise<Person[]> {
   const addresses = [...users, ...customers].flatMap((p) => (p.email ? [addressKey(p.email)] : []));
   const companies = customers.flatMap((c) => (c.company ? [c.company] : []));
   const lines: SettingsLine[] =

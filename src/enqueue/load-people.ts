@@ -1,3 +1,4 @@
+import type { Provider } from '../db';
 import type { HostDb, HostStore, PersonRecord } from '../host-schema';
 import type { Actor, CommentState, EntityId, Person, TicketPeople, TicketState } from '../notifications';
 import { loadMailSettings } from './load-mail-settings';
@@ -26,7 +27,7 @@ export async function loadPeople(
   newComments: CommentState[],
   extraUserIds: EntityId[],
   actor: Actor | undefined,
-  provider: 'sqlite' | 'postgresql',
+  provider: Provider,
   known: KnownPeople = { users: [], customers: [] },
 ): Promise<PeopleIndex> {
   // Earlier internal comments make their authors part of the team for new internal comments.

@@ -1,3 +1,4 @@
+import type { Provider } from '../db';
 import type { HostDb, HostStore } from '../host-schema';
 import type { Logger } from '../logging';
 import {
@@ -22,6 +23,12 @@ export interface TicketEvents {
   formerAssigneeId?: EntityId | null;
 }
 
+/**
+ * The app's client (or its transaction): the host's models, reached through
+ * the host-schema module, and the notifier's own tables, in one schema.
+ */
+export type NotifierDb = HostDb & RawDb;
+
 export interface EnqueueOptions {
   plan: PlanOptions;
   messageIdDomain: string;
@@ -31,7 +38,7 @@ export interface EnqueueOptions {
   store: HostStore;
   logger: Logger;
   /** Outbox rows are written with one statement in each database's own dialect. */
-  provider: 'sqlite' | 'postgresql';
+  provider: Provider;
 }
 
 export interface PlanRowsOptions extends EnqueueOptions {
@@ -62,7 +69,7 @@ export interface OutboxPlan {
  * idempotency key.
  */
 export async function planOutboxRows(
-  db: HostDb,
+  db: NotifierDb,
   items: TicketEvents[],
   actor: Actor | undefined,
   key: (ticketId: EntityId) => string,
@@ -84,8 +91,7 @@ export async function planOutboxRows(
   );
   const rows: NewOutboxRow[] = [];
   const skips: NewSkip[] = [];
-  // One client holds the app's models and the notifier's tables: the write's transaction reaches both.
-  const installation = await options.installationKey(db as unknown as RawDb);
+  const installation = await options.installationKey(db);
   const defaultLocale = options.plan.defaultLocale ?? 'en';
   for (const item of withEvents) {
     const ticketPeople = people.peopleOf(item.ticket);

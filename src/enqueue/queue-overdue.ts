@@ -1,7 +1,6 @@
-import type { HostDb } from '../host-schema';
 import type { TicketState } from '../notifications';
 import type { NewOutboxRow } from '../outbox';
-import { planOutboxRows, type EnqueueOptions } from './plan-outbox-rows';
+import { planOutboxRows, type EnqueueOptions, type NotifierDb } from './plan-outbox-rows';
 import { writeMissing } from './write-plan';
 
 interface OutboxReader {
@@ -17,7 +16,7 @@ export const utcDay = (d: Date) => d.toISOString().slice(0, 10);
  * outbox are skipped. With `dryRun`, returns what would be queued and writes nothing.
  */
 export async function queueOverdue(
-  db: HostDb,
+  db: NotifierDb,
   tickets: TicketState[],
   now: Date,
   options: EnqueueOptions,

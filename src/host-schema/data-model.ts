@@ -1,3 +1,4 @@
+import type { Provider } from '../db';
 /**
  * What the app's Prisma client knows of its own schema: each model's fields
  * with their kind and type, and the database names the SQL reads need.
@@ -71,7 +72,7 @@ export function readDataModel(client: unknown): Map<string, ModelShape> {
  * hands its own client in, whatever DATABASE_URL says. Null when the client
  * does not say (then the caller falls back to the URL).
  */
-export function clientProvider(client: unknown): 'sqlite' | 'postgresql' | null {
+export function clientProvider(client: unknown): Provider | null {
   const provider = (client as { _activeProvider?: unknown })._activeProvider;
   if (provider === 'sqlite' || provider === 'postgresql') return provider;
   if (provider === undefined) return null;

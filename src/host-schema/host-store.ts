@@ -1,3 +1,4 @@
+import type { Provider } from '../db';
 import type { CommentState, EntityId, TicketState } from '../notifications';
 import type { AttachmentRef } from '../notifications';
 import type { HostSchema, MappedModel } from './resolve-schema';
@@ -55,7 +56,7 @@ const startOfDay = (now: Date) => new Date(`${now.toISOString().slice(0, 10)}T00
  * names. What comes back is in the notifier's own words (TicketState,
  * CommentState, PersonRecord).
  */
-export function hostStore(schema: HostSchema, provider: 'sqlite' | 'postgresql') {
+export function hostStore(schema: HostSchema, provider: Provider) {
   const { ticket: T, comment: C, staff: S, customer: K, attachment: A } = schema;
   const tf = T.fields;
   const cf = C.fields;
