@@ -25,6 +25,12 @@ export interface ModelShape {
   fields: Map<string, ModelField>;
 }
 
+export interface DataModel {
+  models: Map<string, ModelShape>;
+  /** Each enum's values, as the client names them; empty when the schema text is not there to read. */
+  enums: Map<string, string[]>;
+}
+
 interface RuntimeDataModel {
   models: Record<string, { dbName: string | null; fields: { name: string; kind: string; type: string }[] }>;
 }
@@ -49,8 +55,20 @@ function columnNames(schema: string, model: string): Map<string, string> {
   return columns;
 }
 
-/** The models of the client's schema, by name. Throws when the client is not a Prisma client of a known shape. */
-export function readDataModel(client: unknown): Map<string, ModelShape> {
+function enumValues(schema: string): Map<string, string[]> {
+  const enums = new Map<string, string[]>();
+  for (const block of schema.matchAll(/^enum\s+(\w+)\s*\{([\s\S]*?)^\}/gm)) {
+    const values = block[2]
+      .split('\n')
+      .map((line) => line.replace(/\/\/.*$/, '').trim())
+      .flatMap((line) => /^(\w+)/.exec(line)?.[1] ?? []);
+    enums.set(block[1], values);
+  }
+  return enums;
+}
+
+/** The models and enums of the client's schema, by name. Throws when the client is not a Prisma client of a known shape. */
+export function readDataModel(client: unknown): DataModel {
   const internals = client as ClientInternals;
   const runtime = internals._runtimeDataModel;
   if (!runtime || typeof runtime.models !== 'object') {
@@ -64,7 +82,7 @@ export function readDataModel(client: unknown): Map<string, ModelShape> {
     for (const f of model.fields) fields.set(f.name, { name: f.name, kind: f.kind, type: f.type, column: mapped.get(f.name) ?? f.name });
     models.set(name, { name, table: model.dbName ?? name, fields });
   }
-  return models;
+  return { models, enums: enumValues(schema) };
 }
 
 /**

@@ -102,7 +102,7 @@ function statusList(value: unknown, name: keyof StatusVocabulary): string[] {
  */
 export function resolveHostSchema(client: unknown, options: HostSchemaOptions = {}): HostSchema {
   unknownKeys(options, ['ticket', 'comment', 'staff', 'customer', 'attachment', 'statuses'], 'schema');
-  const models = readDataModel(client);
+  const { models, enums } = readDataModel(client);
   const shapes = new Map<Section, ModelShape>();
   const merged = new Map<Section, Record<string, string | null>>();
 
@@ -174,6 +174,17 @@ export function resolveHostSchema(client: unknown, options: HostSchemaOptions = 
     closed: statusList(given.closed ?? DEFAULT_HOST_SCHEMA.statuses.closed, 'closed'),
     open: statusList(given.open ?? DEFAULT_HOST_SCHEMA.statuses.open, 'open'),
   };
+  // Status values the ticket's enum does not have would never match: say so now, not by silence later.
+  const statusField = shapes.get('ticket')!.fields.get(merged.get('ticket')!.status!)!;
+  const allowed = statusField.kind === 'enum' ? enums.get(statusField.type) : undefined;
+  if (allowed && allowed.length > 0) {
+    for (const name of ['resolved', 'closed', 'open'] as const) {
+      const unknown = statuses[name].find((v) => !allowed.includes(v));
+      if (unknown !== undefined) {
+        throw new HostSchemaError(`statuses.${name} names ${JSON.stringify(unknown)}, which is not a value of ${statusField.type} (${allowed.join(', ')})`);
+      }
+    }
+  }
   return {
     ticket: mapped('ticket'),
     comment: mapped('comment'),

@@ -82,3 +82,12 @@ describe('the host-schema mapping, checked against the client at start', () => {
     expect(() => resolveHostSchema({})).toThrow(/not a Prisma client this notifier can read the models of/);
   });
 });
+
+describe('the status vocabulary, checked against the status enum', () => {
+  it('a value the enum does not have is named, with the values it has', () => {
+    expect(problem({ statuses: { resolved: ['solved'] } })).toBe(
+      'schema mapping: statuses.resolved names "solved", which is not a value of TicketStatus (new, open, in_progress, pending, resolved, closed)',
+    );
+    expect(problem({ statuses: { open: ['new', 'waiting'] } })).toMatch(/^schema mapping: statuses\.open names "waiting", /);
+  });
+});
