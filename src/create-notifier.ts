@@ -18,12 +18,12 @@ import { unsubscribeSettings } from './unsubscribe';
 import type { VerpSettings } from './bounces';
 import { readPreferences, setPreference, type PersonRef } from './preferences';
 
-export interface NotifierOptions {
+export interface NotifierOptions<C extends object = AppPrismaClient> {
   /**
    * The app's Prisma client (bare or already extended). Its schema holds the
    * app's own models and the notifier's tables (prisma/schema/notifier.prisma).
    */
-  prisma: AppPrismaClient;
+  prisma: C;
   /**
    * Which of the app's models and fields are the tickets, comments, staff
    * and customers, and what its status values mean; the defaults describe
@@ -44,7 +44,11 @@ export interface NotifierOptions {
  * dispatcher → transport. `client` is the app's Prisma client with ticket
  * notifications; use it (and its $transaction) for ticket writes.
  */
-export function createTicketNotifier(options: NotifierOptions) {
+export function createTicketNotifier<C extends object = AppPrismaClient>(given: NotifierOptions<C>) {
+  // The app's client has its own models and the notifier's tables; the notifier's code reaches the tables
+  // through this repository's client type (their file is the same in every app) and the app's models only
+  // through the host-schema module.
+  const options = given as unknown as NotifierOptions<AppPrismaClient>;
   const config = options.config ?? loadConfig();
   // First: a mapping that does not fit the client stops start-up here, in one line, before anything runs.
   const provider = clientProvider(options.prisma) ?? providerOf(config.databaseUrl);
@@ -114,10 +118,8 @@ export function createTicketNotifier(options: NotifierOptions) {
     bullmq?.relay.kick();
   };
 
-  const client = bindTransactions(
-    options.prisma.$extends(ticketNotifications({ ...enqueue, onCommitted })),
-    onCommitted,
-  );
+  // Typed as the app's own client: the extension changes what its writes do, not their types.
+  const client = bindTransactions(options.prisma.$extends(ticketNotifications({ ...enqueue, onCommitted })), onCommitted) as unknown as C;
   if (embedded) dispatcher.start({ keepAlive: false });
 
   return {
@@ -157,4 +159,4 @@ export function createTicketNotifier(options: NotifierOptions) {
   };
 }
 
-export type TicketNotifier = ReturnType<typeof createTicketNotifier>;
+export type TicketNotifier<C extends object = AppPrismaClient> = ReturnType<typeof createTicketNotifier<C>>;

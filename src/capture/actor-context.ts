@@ -1,5 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import type { Actor } from '../notifications';
+import type { Actor, EntityId } from '../notifications';
 
 const actorStore = new AsyncLocalStorage<Actor>();
 
@@ -9,7 +9,7 @@ const actorStore = new AsyncLocalStorage<Actor>();
  * Prisma queries start only when awaited, so `fn`'s result is awaited
  * inside the context too.
  */
-export function runAs<T>(actor: Actor | { id: number }, fn: () => T | PromiseLike<T>): Promise<T> {
+export function runAs<T>(actor: Actor | { id: EntityId }, fn: () => T | PromiseLike<T>): Promise<T> {
   const resolved: Actor = 'kind' in actor ? actor : { kind: 'user', id: actor.id };
   return actorStore.run(resolved, async () => await fn());
 }

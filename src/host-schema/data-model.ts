@@ -23,6 +23,8 @@ export interface ModelShape {
   name: string;
   table: string;
   fields: Map<string, ModelField>;
+  /** Scalar fields that a relation of the model names as its foreign key, with the model they refer to. */
+  references: Map<string, string>;
 }
 
 export interface DataModel {
@@ -42,17 +44,21 @@ interface ClientInternals {
 
 // `@map("...")` on a field line of one model block. The schema text is Prisma's own (it parsed it), so
 // the lines are well-formed; comments are skipped so a commented-out @map counts for nothing.
-function columnNames(schema: string, model: string): Map<string, string> {
+// `@relation(fields: [a], ...)` on a relation field line names a as the key that refers to the field's model.
+function readModelBlock(schema: string, model: string): { columns: Map<string, string>; references: Map<string, string> } {
   const columns = new Map<string, string>();
+  const references = new Map<string, string>();
   const block = new RegExp(`^model\\s+${model}\\s*\\{([\\s\\S]*?)^\\}`, 'm').exec(schema);
-  if (!block) return columns;
+  if (!block) return { columns, references };
   for (const raw of block[1].split('\n')) {
     const line = raw.replace(/\/\/.*$/, '').trim();
-    const field = /^(\w+)\s/.exec(line);
+    const field = /^(\w+)\s+(\w+)/.exec(line);
     const map = /@map\(\s*(?:name\s*:\s*)?"((?:[^"\\]|\\.)*)"\s*\)/.exec(line);
     if (field && map) columns.set(field[1], map[1]);
+    const keys = /@relation\([^)]*fields\s*:\s*\[([^\]]*)\]/.exec(line);
+    if (field && keys) for (const key of keys[1].split(',')) references.set(key.trim(), field[2]);
   }
-  return columns;
+  return { columns, references };
 }
 
 function enumValues(schema: string): Map<string, string[]> {
@@ -77,10 +83,10 @@ export function readDataModel(client: unknown): DataModel {
   const schema = internals._engineConfig?.inlineSchema ?? '';
   const models = new Map<string, ModelShape>();
   for (const [name, model] of Object.entries(runtime.models)) {
-    const mapped = columnNames(schema, name);
+    const { columns: mapped, references } = readModelBlock(schema, name);
     const fields = new Map<string, ModelField>();
     for (const f of model.fields) fields.set(f.name, { name: f.name, kind: f.kind, type: f.type, column: mapped.get(f.name) ?? f.name });
-    models.set(name, { name, table: model.dbName ?? name, fields });
+    models.set(name, { name, table: model.dbName ?? name, fields, references });
   }
   return { models, enums: enumValues(schema) };
 }

@@ -151,6 +151,12 @@ export function resolveHostSchema(client: unknown, options: HostSchemaOptions = 
           `${setting} names ${shape.name}.${field}, ${describeKind(found.kind, found.type)}; expected ${wanted.map((w) => w.label).join(' or ')}`,
         );
       }
+      // With text ids on both sides a type says little: a relation declared on the key says where it points.
+      const target = EXPECTED[section][key][0].startsWith('id:') ? shapes.get(EXPECTED[section][key][0].slice(3) as Section)!.name : null;
+      const refersTo = shape.references.get(field);
+      if (target !== null && refersTo !== undefined && refersTo !== target) {
+        throw new HostSchemaError(`${setting} names ${shape.name}.${field}, which refers to ${refersTo}; expected a reference to ${target}`);
+      }
     }
   }
 

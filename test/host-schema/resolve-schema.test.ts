@@ -91,3 +91,14 @@ describe('the status vocabulary, checked against the status enum', () => {
     expect(problem({ statuses: { open: ['new', 'waiting'] } })).toMatch(/^schema mapping: statuses\.open names "waiting", /);
   });
 });
+
+describe('references, checked against the relations the schema declares', () => {
+  it('a key that a relation declares for another model is refused, whatever its type', () => {
+    expect(problem({ ticket: { fields: { creator: 'customerId' } } })).toBe(
+      'schema mapping: ticket.fields.creator names Ticket.customerId, which refers to Customer; expected a reference to User',
+    );
+    expect(problem({ ticket: { fields: { customer: 'assignedToId' } } })).toBe(
+      'schema mapping: ticket.fields.customer names Ticket.assignedToId, which refers to User; expected a reference to Customer',
+    );
+  });
+});
