@@ -32,8 +32,9 @@ export function migrateDeploy(databaseUrl: string): Promise<string> {
 /** The schema a database really has, read back by introspection. */
 export async function pullSchema(databaseUrl: string): Promise<string> {
   const printed = await prisma(['db', 'pull', '--print'], databaseUrl);
-  // The CLI prints its driver-adapter notice on stdout before the schema.
-  const start = printed.search(/^generator /m);
+  // The CLI prints its driver-adapter notice on stdout before the schema. A
+  // schema folder is printed file by file, each under a `// <path>` line.
+  const start = printed.search(/^(\/\/ \S+\.prisma$|generator |datasource |model |enum )/m);
   return unquoteEnumDefaults(start < 0 ? printed : printed.slice(start));
 }
 
