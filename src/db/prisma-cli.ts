@@ -39,10 +39,12 @@ export async function pullSchema(databaseUrl: string): Promise<string> {
 }
 
 // SQLite stores enums as text, and introspection writes their defaults as
-// strings (`@default("new")`), which the schema parser then rejects.
+// strings (`@default("new")`), which the schema parser then rejects. The
+// pattern stays on one line: with \s it could start on the field above and
+// read that field's type.
 function unquoteEnumDefaults(schema: string): string {
   const enums = new Set([...schema.matchAll(/^enum (\w+)/gm)].map((m) => m[1]));
-  return schema.replace(/^(\s+\w+\s+(\w+)\??\s+.*@default\()"(\w+)"\)/gm, (line, head: string, type: string, value: string) =>
+  return schema.replace(/^([ \t]+\w+[ \t]+(\w+)\??[ \t]+.*@default\()"(\w+)"\)/gm, (line, head: string, type: string, value: string) =>
     enums.has(type) ? `${head}${value})` : line,
   );
 }

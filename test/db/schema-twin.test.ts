@@ -17,3 +17,17 @@ describe('the PostgreSQL schema', () => {
     expect(declarations(source()).flatMap(([, d]) => d).length).toBeGreaterThanOrEqual(8);
   });
 });
+
+describe('notifier.prisma, the file an adopting app copies', () => {
+  const notifier = () => source()['notifier.prisma'];
+  const helpdesk = () => source()['helpdesk.prisma'];
+
+  it('holds only the notifier’s own models, none of the host app’s', () => {
+    const declared = (text: string) => [...text.matchAll(/^(?:model|enum) (\w+)/gm)].map((m) => m[1]);
+    const hostModels = declared(helpdesk());
+    const fieldTypes = [...notifier().matchAll(/^\s+\w+\s+(\w+)/gm)].map((m) => m[1]);
+    expect(declared(notifier())).toEqual(expect.arrayContaining(['EmailOutbox', 'NotificationPreference', 'Brand']));
+    expect(fieldTypes.filter((type) => hostModels.includes(type))).toEqual([]);
+    expect(helpdesk()).not.toMatch(/\b(EmailOutbox|NotificationPreference|Brand|SkippedNotification)\b/);
+  });
+});
