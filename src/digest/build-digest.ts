@@ -10,7 +10,7 @@ export interface HeldRow {
 }
 
 /** The idempotency key of the digest of a person's held rows: a retried run finds the digest it made. */
-export const digestKey = (kind: 'user' | 'customer', id: number, lowestHeldId: number) => `digest:${kind}:${id}:${lowestHeldId}`;
+export const digestKey = (kind: 'user' | 'customer', id: string, lowestHeldId: number) => `digest:${kind}:${id}:${lowestHeldId}`;
 
 /** One held email as a summary line. */
 export function entryOf(row: HeldRow): DigestEntry {

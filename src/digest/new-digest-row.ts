@@ -9,7 +9,8 @@ export interface NewDigestRow {
   recipientEmail: string;
   recipientName: string;
   recipientKind: 'user';
-  recipientId: number;
+  /** The host's id, as text. */
+  recipientId: string;
   audience: 'staff';
   payload: DigestPayload;
   messageId: string;
@@ -22,12 +23,12 @@ export interface NewDigestRow {
  */
 export function newDigestRow(person: StaffMember, lowestHeldId: number, payload: DigestPayload, domain: string): NewDigestRow {
   return {
-    idempotencyKey: digestKey('user', person.id, lowestHeldId),
+    idempotencyKey: digestKey('user', String(person.id), lowestHeldId),
     event: DIGEST_EVENT,
     recipientEmail: person.email,
     recipientName: person.name,
     recipientKind: 'user',
-    recipientId: person.id,
+    recipientId: String(person.id),
     audience: 'staff',
     payload,
     messageId: newMessageId(DIGEST_EVENT, null, domain),

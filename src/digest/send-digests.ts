@@ -27,7 +27,8 @@ export interface DigestRunOptions {
 
 /** One person's digest, queued (or, in a dry run, that would be). */
 export interface QueuedDigest {
-  userId: number;
+  /** The host's id, as the outbox names the recipient: text. */
+  userId: string;
   recipient: string;
   updates: number;
   tickets: number;
@@ -40,7 +41,7 @@ export interface DigestRun {
   day: string;
   queued: QueuedDigest[];
   /** People whose rows stay held: inactive or unknown staff, or a run that failed for them. */
-  skipped: { userId: number; reason: 'inactive' | 'unknown_user' | 'error' }[];
+  skipped: { userId: string; reason: 'inactive' | 'unknown_user' | 'error' }[];
   /** People whose rows another run digested at the same moment. */
   taken: number;
 }
@@ -57,13 +58,14 @@ class DigestRaceError extends Error {}
  */
 async function digestOne(db: any, person: HeldPerson, day: string, asOf: Date, run: DigestRunOptions, o: DigestOptions): Promise<Outcome> {
   return db.$transaction(async (tx: any) => {
-    const staff = await readStaffMember(tx, person.id);
+    // host id: text. The demo helpdesk's staff ids are integers; the host-schema mapping will take this conversion over.
+    const staff = await readStaffMember(tx, Number(person.id));
     if (!staff) return { kind: 'skipped', reason: 'unknown_user' };
     if (!staff.active) return { kind: 'skipped', reason: 'inactive' };
     const rows = await readHeldRows(tx, person, asOf);
     if (rows.length === 0) return { kind: 'nothing' };
     const payload = buildDigestPayload({ name: staff.name, locale: resolveLocale(staff.locale, o.defaultLocale), day, rows });
-    const digest: QueuedDigest = { userId: staff.id, recipient: staff.email, updates: rows.length, tickets: payload.tickets.length, outboxId: null };
+    const digest: QueuedDigest = { userId: person.id, recipient: staff.email, updates: rows.length, tickets: payload.tickets.length, outboxId: null };
     if (run.dryRun) return { kind: 'queued', digest };
     const id = await insertDigestRow(tx, newDigestRow(staff, rows[0].id, payload, o.messageIdDomain), o.provider);
     if (id === null) return { kind: 'taken' };

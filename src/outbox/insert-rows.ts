@@ -4,7 +4,6 @@ type Provider = 'sqlite' | 'postgresql';
 
 // Columns written as given; messageId is chosen by the statement (below).
 const COLUMNS = ['idempotencyKey', 'event', 'ticketId', 'recipientEmail', 'recipientName', 'recipientKind', 'recipientId', 'audience', 'payload', 'status', 'threadRoot'] as const;
-const INTEGERS: readonly string[] = ['ticketId', 'recipientId'];
 const TIMES = ['nextAttemptAt', 'createdAt', 'updatedAt'];
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
 
@@ -35,7 +34,7 @@ function insertStatement(provider: Provider, rows: NewOutboxRow[], tail: string)
     // `WHERE true` keeps SQLite from reading ON CONFLICT as a join constraint.
     return [`${target} SELECT ${COLUMNS.map(field).join(', ')}, ${messageId(field)}, ?, ?, ? FROM json_each(?) WHERE true ${tail}`, now, now, now, json];
   }
-  const type = (c: string) => (INTEGERS.includes(c) ? 'integer' : c === 'payload' ? 'jsonb' : c === 'startsThread' ? 'boolean' : 'text');
+  const type = (c: string) => (c === 'payload' ? 'jsonb' : c === 'startsThread' ? 'boolean' : 'text');
   const record = [...COLUMNS, 'messageId', 'startsThread'].map((c) => `"${c}" ${type(c)}`).join(', ');
   const field = (c: string) => (c === 'status' ? `r."status"::"OutboxStatus"` : `r."${c}"`);
   const at = '$2::timestamp(3)';

@@ -2,9 +2,10 @@
 export interface NewSkip {
   idempotencyKey: string;
   event: string;
-  ticketId: number | null;
+  /** The host's ids, of either kind; stored as text. */
+  ticketId: number | string | null;
   recipientKind: 'user' | 'customer';
-  recipientId: number;
+  recipientId: number | string;
   recipientEmail: string;
   reason: string;
 }
@@ -20,7 +21,8 @@ export async function insertSkips(db: any, skips: NewSkip[], provider: 'sqlite' 
   const values: unknown[] = [];
   const tuples = skips.map((s) => {
     const at = values.length;
-    values.push(s.idempotencyKey, s.event, s.ticketId, s.recipientKind, s.recipientId, s.recipientEmail, s.reason, new Date());
+    const ticketId = s.ticketId === null ? null : String(s.ticketId);
+    values.push(s.idempotencyKey, s.event, ticketId, s.recipientKind, String(s.recipientId), s.recipientEmail, s.reason, new Date());
     return `(${Array.from({ length: 8 }, (_, i) => p(at + i + 1)).join(', ')})`;
   });
   await db.$executeRawUnsafe(

@@ -12,8 +12,11 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
  * message that carries it. It is per recipient because each recipient's copy
  * is a message of its own, and the address is hashed with the key, so the id
  * does not reveal it.
+ *
+ * The ticket id is the host's, of either kind: 12 and '12' give the same id,
+ * so rows stored before ids were text keep their threads.
  */
-export function threadRootId(installation: string, ticketId: number, address: string, domain: string): string {
+export function threadRootId(installation: string, ticketId: number | string, address: string, domain: string): string {
   const who = createHash('sha256').update(`${installation}\n${ticketId}\n${address.trim().toLowerCase()}`).digest('hex').slice(0, 24);
   return `<ticket-${ticketId}.${who}@${domain}>`;
 }
@@ -23,13 +26,13 @@ export function threadRootId(installation: string, ticketId: number, address: st
  * `threadRoot` is null): it was the ticket_created email's, derived from the
  * address alone.
  */
-export function legacyThreadRootId(ticketId: number, address: string, domain: string): string {
+export function legacyThreadRootId(ticketId: number | string, address: string, domain: string): string {
   const who = createHash('sha256').update(address.trim().toLowerCase()).digest('hex').slice(0, 16);
   return `<ticket-${ticketId}.${who}@${domain}>`;
 }
 
 /** A fresh Message-ID for any other email, on the app's own domain: random, so unique everywhere. */
-export function newMessageId(event: string, ticketId: number | null, domain: string): string {
+export function newMessageId(event: string, ticketId: number | string | null, domain: string): string {
   return `<${event.replace(/_/g, '-')}.${ticketId ?? 'none'}.${randomUUID()}@${domain}>`;
 }
 

@@ -11,7 +11,8 @@ export interface UnsubscribeRecipient {
 /** The person a token names, for the page; null when they no longer exist. */
 export async function findRecipient(prisma: AppPrismaClient, claim: Pick<UnsubscribeClaim, 'kind' | 'id'>): Promise<UnsubscribeRecipient | null> {
   const select = { name: true, email: true, locale: true } as const;
-  return claim.kind === 'user'
-    ? prisma.user.findUnique({ where: { id: claim.id }, select })
-    : prisma.customer.findUnique({ where: { id: claim.id }, select });
+  // host id: text. The demo helpdesk's ids are integers; the host-schema mapping will take this conversion over.
+  const id = Number(claim.id);
+  if (!Number.isSafeInteger(id)) return null;
+  return claim.kind === 'user' ? prisma.user.findUnique({ where: { id }, select }) : prisma.customer.findUnique({ where: { id }, select });
 }

@@ -1,7 +1,8 @@
 /** A person with held rows. */
 export interface HeldPerson {
   kind: 'user';
-  id: number;
+  /** The host's id, as the outbox stores it: text. */
+  id: string;
 }
 
 /**
@@ -10,7 +11,7 @@ export interface HeldPerson {
  * staff are read here, so a customer can never get a digest.
  */
 export async function listHeldPeople(db: any, asOf: Date): Promise<HeldPerson[]> {
-  const groups: { recipientId: number | null }[] = await db.emailOutbox.groupBy({
+  const groups: { recipientId: string | null }[] = await db.emailOutbox.groupBy({
     by: ['recipientId'],
     where: { status: 'held', recipientKind: 'user', recipientId: { not: null }, createdAt: { lte: asOf } },
     orderBy: { recipientId: 'asc' },
