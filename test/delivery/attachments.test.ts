@@ -205,7 +205,7 @@ describe('files are read only from inside EMAIL_ATTACHMENT_ROOT', () => {
     expect(await h.db.prisma.emailOutbox.findMany({ where: { ticketId: String(t.id) }, select: { status: true } })).toEqual([{ status: 'sent' }, { status: 'sent' }]);
     const refused = warnings.filter((w) => w.path === path);
     expect(refused.length).toBeGreaterThan(0);
-    for (const w of refused) expect(w).toMatchObject({ level: 40, ticketId: t.id, reason: expect.stringMatching(reason), msg: expect.stringContaining('refused') });
+    for (const w of refused) expect(w).toMatchObject({ level: 40, ticketId: String(t.id), reason: expect.stringMatching(reason), msg: expect.stringContaining('refused') });
   }
 
   it('a relative path is taken from the root, not from the working directory', async () => {
