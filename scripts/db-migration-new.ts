@@ -1,21 +1,21 @@
-// Authors a migration for both databases from the edited prisma/schema.prisma.
+// Authors a migration for both databases from the edited schema in prisma/schema/.
 //
 // `prisma migrate dev` cannot be used: on SQLite its shadow database needs
 // multi-statement SQL, which the better-sqlite3 driver adapter refuses. This
 // does the same job without a shadow database: apply the committed migrations
 // to a scratch database, read its schema back, and diff that against the source.
-import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Command } from 'commander';
 import pg from 'pg';
 import { diffToSourceSchema, migrateDeploy, pullSchema } from '../src/db/prisma-cli';
 import type { Provider } from '../src/db/database-url';
-import { schemaPaths } from '../src/db/schema-paths';
+import { readSchemaFiles, schemaPaths, writeSchemaFiles } from '../src/db/schema-paths';
 import { toPostgresSchema } from '../src/db/postgres-schema';
 
 const program = new Command('db:migration:new')
-  .description('Write prisma/migrations/<timestamp>_<name>/ and its PostgreSQL twin from the changes in prisma/schema.prisma.')
+  .description('Write prisma/migrations/<timestamp>_<name>/ and its PostgreSQL twin from the changes in prisma/schema/.')
   .argument('<name>', 'what the migration does, in snake_case, e.g. add_ticket_tags')
   .option('--postgres-url <url>', 'a PostgreSQL server to diff against (a scratch schema is created and dropped)', 'postgresql://postgres@127.0.0.1:5432/test')
   .parse();
@@ -42,7 +42,7 @@ async function main() {
   const [name] = program.args;
   const { postgresUrl } = program.opts<{ postgresUrl: string }>();
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`migration name ${JSON.stringify(name)} must be snake_case (a-z, 0-9, _)`);
-  writeFileSync(schemaPaths('postgresql').schema, toPostgresSchema(readFileSync(schemaPaths('sqlite').schema, 'utf8')));
+  writeSchemaFiles(schemaPaths('postgresql').schema, toPostgresSchema(readSchemaFiles(schemaPaths('sqlite').schema)));
   const stamp = new Date().toISOString().replace(/\D/g, '').slice(0, 14);
   const folder = `${stamp}_${name}`;
 
@@ -56,7 +56,7 @@ async function main() {
     const pgUrl = new URL(postgresUrl);
     pgUrl.searchParams.set('schema', schema);
     const wrotePg = await authorFor('postgresql', pgUrl.toString(), folder);
-    if (!wroteSqlite && !wrotePg) console.log('prisma/schema.prisma matches the committed migrations: nothing to write');
+    if (!wroteSqlite && !wrotePg) console.log('prisma/schema/ matches the committed migrations: nothing to write');
   } finally {
     await admin.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
     await admin.end();

@@ -1,11 +1,7 @@
-// Writes prisma/postgresql/schema.prisma from prisma/schema.prisma.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname } from 'node:path';
+// Writes the PostgreSQL twin, prisma/postgresql/schema/, from prisma/schema/.
 import { toPostgresSchema } from '../src/db/postgres-schema';
-import { schemaPaths } from '../src/db/schema-paths';
+import { readSchemaFiles, schemaPaths, writeSchemaFiles } from '../src/db/schema-paths';
 
-const source = readFileSync(schemaPaths('sqlite').schema, 'utf8');
 const target = schemaPaths('postgresql').schema;
-mkdirSync(dirname(target), { recursive: true });
-writeFileSync(target, toPostgresSchema(source));
+writeSchemaFiles(target, toPostgresSchema(readSchemaFiles(schemaPaths('sqlite').schema)));
 console.log(`wrote ${target}`);

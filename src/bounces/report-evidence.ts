@@ -36,7 +36,7 @@ export type OutboxLookupDb = Pick<AppPrismaClient, 'emailOutbox'>;
 const domainOf = (messageId: string) => messageId.slice(messageId.lastIndexOf('@') + 1).replace(/>$/, '');
 // Thread roots are keyed with the installation's secret key now; rows queued before that carry the old
 // form, made from the ticket id and the address alone, which anyone can work out.
-const isGuessableRoot = (row: { ticketId: number | null; recipientEmail: string; messageId: string }) =>
+const isGuessableRoot = (row: { ticketId: string | null; recipientEmail: string; messageId: string }) =>
   row.ticketId !== null && row.messageId === legacyThreadRootId(row.ticketId, row.recipientEmail, domainOf(row.messageId));
 
 /**

@@ -32,16 +32,19 @@ export function migrateDeploy(databaseUrl: string): Promise<string> {
 /** The schema a database really has, read back by introspection. */
 export async function pullSchema(databaseUrl: string): Promise<string> {
   const printed = await prisma(['db', 'pull', '--print'], databaseUrl);
-  // The CLI prints its driver-adapter notice on stdout before the schema.
-  const start = printed.search(/^generator /m);
+  // The CLI prints its driver-adapter notice on stdout before the schema. A
+  // schema folder is printed file by file, each under a `// <path>` line.
+  const start = printed.search(/^(\/\/ \S+\.prisma$|generator |datasource |model |enum )/m);
   return unquoteEnumDefaults(start < 0 ? printed : printed.slice(start));
 }
 
 // SQLite stores enums as text, and introspection writes their defaults as
-// strings (`@default("new")`), which the schema parser then rejects.
+// strings (`@default("new")`), which the schema parser then rejects. The
+// pattern stays on one line: with \s it could start on the field above and
+// read that field's type.
 function unquoteEnumDefaults(schema: string): string {
   const enums = new Set([...schema.matchAll(/^enum (\w+)/gm)].map((m) => m[1]));
-  return schema.replace(/^(\s+\w+\s+(\w+)\??\s+.*@default\()"(\w+)"\)/gm, (line, head: string, type: string, value: string) =>
+  return schema.replace(/^([ \t]+\w+[ \t]+(\w+)\??[ \t]+.*@default\()"(\w+)"\)/gm, (line, head: string, type: string, value: string) =>
     enums.has(type) ? `${head}${value})` : line,
   );
 }

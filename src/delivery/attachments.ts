@@ -32,7 +32,7 @@ export interface MailAttachment {
  */
 export async function prepareAttachments(
   payload: EmailPayload,
-  ticketId: number | null,
+  ticketId: number | string | null,
   settings: AttachmentSettings | undefined,
   logger: Logger,
 ): Promise<{ payload: EmailPayload; attachments: MailAttachment[] }> {

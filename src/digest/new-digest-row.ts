@@ -18,7 +18,7 @@ export interface StaffMember {
  */
 export function newDigestRow(person: StaffMember, lowestHeldId: number, payload: DigestPayload, domain: string): NewDigestRow {
   return {
-    idempotencyKey: digestKey('user', person.id, lowestHeldId),
+    idempotencyKey: digestKey('user', String(person.id), lowestHeldId),
     event: DIGEST_EVENT,
     recipientEmail: person.email,
     recipientName: person.name,

@@ -26,7 +26,8 @@ export interface DigestRunOptions {
 
 /** One person's digest, queued (or, in a dry run, that would be). */
 export interface QueuedDigest {
-  userId: number | string;
+  /** The host's id, as the outbox names the recipient: text. */
+  userId: string;
   recipient: string;
   updates: number;
   tickets: number;
@@ -39,7 +40,7 @@ export interface DigestRun {
   day: string;
   queued: QueuedDigest[];
   /** People whose rows stay held: inactive or unknown staff, or a run that failed for them. */
-  skipped: { userId: number; reason: 'inactive' | 'unknown_user' | 'error' }[];
+  skipped: { userId: string; reason: 'inactive' | 'unknown_user' | 'error' }[];
   /** People whose rows another run digested at the same moment. */
   taken: number;
 }
@@ -62,7 +63,7 @@ async function digestOne(db: any, person: HeldPerson, day: string, asOf: Date, r
     const rows = await readHeldRows(tx, person, asOf);
     if (rows.length === 0) return { kind: 'nothing' };
     const payload = buildDigestPayload({ name: staff.name, locale: resolveLocale(staff.locale, o.defaultLocale), day, rows });
-    const digest: QueuedDigest = { userId: staff.id, recipient: staff.email, updates: rows.length, tickets: payload.tickets.length, outboxId: null };
+    const digest: QueuedDigest = { userId: person.id, recipient: staff.email, updates: rows.length, tickets: payload.tickets.length, outboxId: null };
     if (run.dryRun) return { kind: 'queued', digest };
     const id = await insertDigestRow(tx, newDigestRow(staff, rows[0].id, payload, o.messageIdDomain), o.provider);
     if (id === null) return { kind: 'taken' };

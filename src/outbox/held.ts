@@ -9,7 +9,8 @@ import type { OutboxDb, RawDb } from './outbox-db';
 /** A person with held rows. */
 export interface HeldPerson {
   kind: 'user';
-  id: number;
+  /** The host's id, as the outbox stores it: text. */
+  id: string;
 }
 
 /** A held outbox row, as much of it as a digest needs. */

@@ -82,6 +82,9 @@ export function newOutboxRow(args: {
  * message that carries it. It is per recipient because each recipient's copy
  * is a message of its own, and the address is hashed with the key, so the id
  * does not reveal it.
+ *
+ * The ticket id is the host's, of either kind: 12 and '12' give the same id,
+ * so rows stored before ids were text keep their threads.
  */
 export function threadRootId(installation: string, ticketId: number | string, address: string, domain: string): string {
   const who = createHash('sha256').update(`${installation}\n${ticketId}\n${address.trim().toLowerCase()}`).digest('hex').slice(0, 24);
@@ -132,7 +135,6 @@ export function installationKeyReader(): (db: RawDb) => Promise<string> {
 
 // Columns written as given; messageId is chosen by the statement (below).
 const COLUMNS = ['idempotencyKey', 'event', 'ticketId', 'recipientEmail', 'recipientName', 'recipientKind', 'recipientId', 'audience', 'payload', 'status', 'threadRoot'] as const;
-const INTEGERS: readonly string[] = ['ticketId', 'recipientId'];
 const TIMES = ['nextAttemptAt', 'createdAt', 'updatedAt'];
 const quoted = (names: readonly string[]) => names.map((n) => `"${n}"`).join(', ');
 
@@ -163,7 +165,7 @@ function insertStatement(provider: Provider, rows: NewOutboxRow[], tail: string)
     // `WHERE true` keeps SQLite from reading ON CONFLICT as a join constraint.
     return [`${target} SELECT ${COLUMNS.map(field).join(', ')}, ${messageId(field)}, ?, ?, ? FROM json_each(?) WHERE true ${tail}`, now, now, now, json];
   }
-  const type = (c: string) => (INTEGERS.includes(c) ? 'integer' : c === 'payload' ? 'jsonb' : c === 'startsThread' ? 'boolean' : 'text');
+  const type = (c: string) => (c === 'payload' ? 'jsonb' : c === 'startsThread' ? 'boolean' : 'text');
   const record = [...COLUMNS, 'messageId', 'startsThread'].map((c) => `"${c}" ${type(c)}`).join(', ');
   const field = (c: string) => (c === 'status' ? `r."status"::"OutboxStatus"` : `r."${c}"`);
   const at = '$2::timestamp(3)';
@@ -228,9 +230,10 @@ export async function insertMissingRows(db: RawDb, rows: NewOutboxRow[], provide
 export interface NewSkip {
   idempotencyKey: string;
   event: string;
-  ticketId: string | null;
+  /** The host's ids, of either kind; stored as text. */
+  ticketId: number | string | null;
   recipientKind: 'user' | 'customer';
-  recipientId: string;
+  recipientId: number | string;
   recipientEmail: string;
   reason: string;
 }
@@ -246,7 +249,8 @@ export async function insertSkips(db: RawDb, skips: NewSkip[], provider: Provide
   const values: unknown[] = [];
   const tuples = skips.map((s) => {
     const at = values.length;
-    values.push(s.idempotencyKey, s.event, s.ticketId, s.recipientKind, s.recipientId, s.recipientEmail, s.reason, new Date());
+    const ticketId = s.ticketId === null ? null : String(s.ticketId);
+    values.push(s.idempotencyKey, s.event, ticketId, s.recipientKind, String(s.recipientId), s.recipientEmail, s.reason, new Date());
     return `(${Array.from({ length: 8 }, (_, i) => p(at + i + 1)).join(', ')})`;
   });
   await db.$executeRawUnsafe(

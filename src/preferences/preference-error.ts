@@ -8,7 +8,7 @@ export class PreferenceError extends Error {
 
 /** The person a preference names does not exist (any more). */
 export class UnknownPersonError extends PreferenceError {
-  constructor(kind: 'user' | 'customer', id: number) {
+  constructor(kind: 'user' | 'customer', id: string) {
     super(`there is no ${kind} with id ${id}`);
     this.name = 'UnknownPersonError';
   }

@@ -5,6 +5,16 @@ import { UnknownPersonError } from './preference-error';
 
 export type PreferenceSource = 'settings' | 'unsubscribe';
 
+// host id: text. The preference stores the id as text; the demo helpdesk's
+// ids are integers, so the lookup converts it back (an id that is no integer
+// names no one there). The host-schema mapping will take this conversion over.
+async function personExists(db: any, owner: { kind: 'user' | 'customer'; id: string }): Promise<boolean> {
+  const hostId = Number(owner.id);
+  if (!Number.isSafeInteger(hostId)) return false;
+  const table = owner.kind === 'user' ? db.user : db.customer;
+  return (await table.count({ where: { id: hostId } })) > 0;
+}
+
 /**
  * Stores one choice. Planning reads it for every email queued after this
  * returns; emails already in the outbox keep going (they were planned under
@@ -19,8 +29,7 @@ export async function setPreference(
 ): Promise<void> {
   const owner = preferenceOwner(who);
   const event = checkScope(owner.kind, scope, enabled);
-  const table = owner.kind === 'user' ? db.user : db.customer;
-  if ((await table.count({ where: { id: owner.id } })) === 0) throw new UnknownPersonError(owner.kind, owner.id);
+  if (!(await personExists(db, owner))) throw new UnknownPersonError(owner.kind, owner.id);
   const key = owner.kind === 'user' ? { userId_event: { userId: owner.id, event } } : { customerId_event: { customerId: owner.id, event } };
   const ownerField = owner.kind === 'user' ? { userId: owner.id } : { customerId: owner.id };
   const upsert = () =>

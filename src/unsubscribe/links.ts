@@ -38,7 +38,7 @@ export function scopeForEmail(kind: 'user' | 'customer', event: string): Prefere
  * recipient (they cannot say whose preference to change).
  */
 export function unsubscribeLinksFor(
-  row: { recipientKind: string | null; recipientId: number | null; event: string },
+  row: { recipientKind: string | null; recipientId: string | null; event: string },
   settings: UnsubscribeSettings,
   now: Date,
 ): UnsubscribeLinks | null {

@@ -4,7 +4,8 @@ import { type PreferenceScope, notificationEvents } from '../notifications';
 /** Whose email an unsubscribe link came in, and what it stops. */
 export interface UnsubscribeClaim {
   kind: 'user' | 'customer';
-  id: number;
+  /** The host's id, as text (as the outbox row names the recipient). */
+  id: string;
   scope: PreferenceScope;
 }
 
@@ -22,6 +23,11 @@ const KINDS = { u: 'user', c: 'customer' } as const;
 const KIND_CODES = { user: 'u', customer: 'c' } as const;
 const SCOPES: ReadonlySet<string> = new Set<string>(['all', ...notificationEvents]);
 const BASE64URL = /^[A-Za-z0-9_-]+$/;
+// An id in the payload is percent-encoded (encodeURIComponent), so one holding
+// a colon cannot shift the fields. An integer id encodes as itself: a token
+// signed when ids were integers is byte for byte what one signed now would be,
+// and the links already in inboxes keep working.
+const ENCODED_ID = /^(?:[A-Za-z0-9_.!~*'()-]|%[0-9A-F]{2}){1,600}$/;
 
 // Signed for this purpose alone: another use of SECRET_KEY can never
 // produce a MAC that passes here.
@@ -29,12 +35,12 @@ const mac = (payload: string, secret: string) => keyedSignature('unsubscribe', p
 
 /**
  * `<payload>.<signature>`, both base64url. The payload is
- * `version:kind:id:scope:expiry` (expiry in Unix seconds), short enough for
+ * `version:kind:id:scope:expiry` (the id percent-encoded, expiry in Unix seconds), short enough for
  * a URL and a mail subject; the signature is HMAC-SHA256 of it.
  */
 export function signUnsubscribeToken(claim: UnsubscribeClaim, secret: string, expiresAt: Date): string {
   const expiry = Math.floor(expiresAt.getTime() / 1000);
-  const payload = Buffer.from(`${VERSION}:${KIND_CODES[claim.kind]}:${claim.id}:${claim.scope}:${expiry}`).toString('base64url');
+  const payload = Buffer.from(`${VERSION}:${KIND_CODES[claim.kind]}:${encodeURIComponent(claim.id)}:${claim.scope}:${expiry}`).toString('base64url');
   return `${payload}.${mac(payload, secret).toString('base64url')}`;
 }
 
@@ -53,10 +59,22 @@ export function verifyUnsubscribeToken(token: unknown, secret: string, now: Date
   const fields = Buffer.from(payload, 'base64url').toString('utf8').split(':');
   if (fields.length !== 5) return { ok: false, reason: 'malformed' };
   const [version, kindCode, id, scope, expiry] = fields;
-  if (version !== VERSION || !Object.hasOwn(KINDS, kindCode) || !/^[1-9]\d{0,14}$/.test(id) || !SCOPES.has(scope) || !/^\d{1,12}$/.test(expiry)) {
+  const person = decodeId(id);
+  if (version !== VERSION || !Object.hasOwn(KINDS, kindCode) || person === null || !SCOPES.has(scope) || !/^\d{1,12}$/.test(expiry)) {
     return { ok: false, reason: 'malformed' };
   }
   const expiresAt = new Date(Number(expiry) * 1000);
   if (now.getTime() >= expiresAt.getTime()) return { ok: false, reason: 'expired' };
-  return { ok: true, claim: { kind: KINDS[kindCode as keyof typeof KINDS], id: Number(id), scope: scope as PreferenceScope, expiresAt } };
+  return { ok: true, claim: { kind: KINDS[kindCode as keyof typeof KINDS], id: person, scope: scope as PreferenceScope, expiresAt } };
+}
+
+/** The id of a payload, or null unless it is in the one spelling signUnsubscribeToken writes. */
+function decodeId(encoded: string): string | null {
+  if (!ENCODED_ID.test(encoded)) return null;
+  try {
+    const id = decodeURIComponent(encoded);
+    return encodeURIComponent(id) === encoded ? id : null;
+  } catch {
+    return null;
+  }
 }

@@ -59,7 +59,7 @@ describe('a real bounce, from the envelope sender to no mail and back', () => {
     });
     ticketId = t.id;
     await h.notifier.drain();
-    const rows = await h.db.prisma.emailOutbox.findMany({ where: { ticketId }, orderBy: { recipientEmail: 'asc' } });
+    const rows = await h.db.prisma.emailOutbox.findMany({ where: { ticketId: String(ticketId) }, orderBy: { recipientEmail: 'asc' } });
     expect(rows.map((r) => r.recipientEmail)).toEqual(['ada@staff.test', carol]);
     carolsRowId = rows[1].id;
     carolsMail = h.mail.to(carol)[0];
@@ -85,7 +85,7 @@ describe('a real bounce, from the envelope sender to no mail and back', () => {
   it('bounces:ingest counts the bounce of that email, built from the envelope sender the server saw', async () => {
     // Queued before the bounce arrives, sent after it: delivery must catch it.
     await h.notifier.client.ticket.update({ where: { id: ticketId }, data: { status: 'open' } });
-    expect(await h.db.prisma.emailOutbox.count({ where: { ticketId, recipientEmail: carol, status: 'pending' } })).toBe(1);
+    expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: String(ticketId), recipientEmail: carol, status: 'pending' } })).toBe(1);
 
     const file = reportFile(
       dsn({
@@ -111,7 +111,7 @@ describe('a real bounce, from the envelope sender to no mail and back', () => {
     expect(result).toMatchObject({ sent: 1, failed: 1 });
     expect(h.mail.to(carol)).toHaveLength(0);
     expect(h.mail.to('ada@staff.test')).toHaveLength(1);
-    const row = await h.db.prisma.emailOutbox.findFirstOrThrow({ where: { ticketId, recipientEmail: carol, status: 'failed' } });
+    const row = await h.db.prisma.emailOutbox.findFirstOrThrow({ where: { ticketId: String(ticketId), recipientEmail: carol, status: 'failed' } });
     expect(row.lastError).toMatch(/^address is bouncing \(1 hard bounce; last: smtp; 550 5\.1\.1/);
   });
 
@@ -139,7 +139,7 @@ describe('a real bounce, from the envelope sender to no mail and back', () => {
     await h.notifier.drain();
     expect(h.mail.messages.map((m) => m.envelopeTo)).toEqual([['ada@staff.test']]);
     expect(await h.db.prisma.skippedNotification.findMany({ where: { recipientEmail: carol } })).toEqual([
-      expect.objectContaining({ reason: 'bouncing', event: 'status_changed', ticketId, recipientKind: 'customer', recipientId: people.carol.id }),
+      expect.objectContaining({ reason: 'bouncing', event: 'status_changed', ticketId: String(ticketId), recipientKind: 'customer', recipientId: String(people.carol.id) }),
     ]);
   });
 
@@ -253,7 +253,7 @@ describe('bounces:ingest believes only reports about an email sent from here', (
     const rootOfErin = legacyThreadRootId(ticketId, 'erin@customer.test', 'helpdesk.test');
     const rootOfAda = legacyThreadRootId(ticketId, 'ada@staff.test', 'helpdesk.test');
     // Erin's first email as a row queued by an earlier version carries it.
-    const firstRow = await h.db.prisma.emailOutbox.findFirstOrThrow({ where: { ticketId, recipientEmail: 'erin@customer.test' }, orderBy: { id: 'asc' } });
+    const firstRow = await h.db.prisma.emailOutbox.findFirstOrThrow({ where: { ticketId: String(ticketId), recipientEmail: 'erin@customer.test' }, orderBy: { id: 'asc' } });
     await h.db.prisma.emailOutbox.update({ where: { id: firstRow.id }, data: { messageId: rootOfErin } });
     const guessed = reportFile(dsn({ blocks: [{ final: 'erin@customer.test' }], returned: { as: 'text/rfc822-headers', headers: { 'Message-ID': rootOfErin } } }));
     const elsewhere = reportFile(dsn({ blocks: [{ final: 'bob@staff.test' }], returned: { as: 'text/rfc822-headers', headers: { 'Message-ID': rootOfErin } } }));

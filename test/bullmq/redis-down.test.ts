@@ -63,7 +63,7 @@ describeWithRedis('Redis unreachable', () => {
       await expect(app.drain()).rejects.toThrow(RedisUnavailableError);
       // Let the app's kicks and the worker's polls try, and fail, for a while.
       await new Promise((r) => setTimeout(r, 1000));
-      const waiting = await h.db.prisma.emailOutbox.findMany({ where: { ticketId: { in: during.map((t) => t.id) } } });
+      const waiting = await h.db.prisma.emailOutbox.findMany({ where: { ticketId: { in: during.map((t) => String(t.id)) } } });
       expect(waiting).toHaveLength(10);
       for (const row of waiting) expect(row).toMatchObject({ status: 'pending', lockedBy: null, attempts: 0 });
       expect(h.mail.messages).toHaveLength(2);

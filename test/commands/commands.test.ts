@@ -26,7 +26,7 @@ describe('npm run worker', () => {
       const t = await h.notifier.client.ticket.create({
         data: { subject: 'For the worker', customerId: people.carol.id, createdById: people.cyd.id, assignedToId: people.ada.id },
       });
-      await waitFor(async () => (await h.db.prisma.emailOutbox.count({ where: { ticketId: t.id, status: 'sent' } })) === 2);
+      await waitFor(async () => (await h.db.prisma.emailOutbox.count({ where: { ticketId: String(t.id), status: 'sent' } })) === 2);
       expect(h.mail.messages.map((m) => m.envelopeTo[0]).sort()).toEqual(['ada@staff.test', 'carol@customer.test']);
     } finally {
       worker.kill('SIGTERM');

@@ -107,7 +107,7 @@ describe('attachments', () => {
     const { t, mail } = await commentWith([{ filename: 'gone.png', path: join(root, 'gone.png'), size: 999 }]);
     expect(mail.parsed.attachments).toHaveLength(0);
     expect(mail.parsed.text).toContain('gone.png (999 bytes) – unavailable');
-    expect(await h.db.prisma.emailOutbox.findMany({ where: { ticketId: t.id }, select: { status: true } })).toEqual([{ status: 'sent' }, { status: 'sent' }]);
+    expect(await h.db.prisma.emailOutbox.findMany({ where: { ticketId: String(t.id) }, select: { status: true } })).toEqual([{ status: 'sent' }, { status: 'sent' }]);
   });
 
   it('German recipients read the same list in German', async () => {
@@ -138,7 +138,7 @@ describe('attachments', () => {
     const [mail] = h.mail.to(carol);
     expect(mail.parsed.subject).toContain(`[#${t.id}]`);
     expect(mail.parsed.attachments.map((a) => a.filename)).toEqual(['nested.txt']);
-    const row = await h.db.prisma.emailOutbox.findFirstOrThrow({ where: { ticketId: t.id, recipientEmail: carol } });
+    const row = await h.db.prisma.emailOutbox.findFirstOrThrow({ where: { ticketId: String(t.id), recipientEmail: carol } });
     expect((row.payload as any).comments[0].attachments).toEqual([expect.objectContaining({ filename: 'nested.txt', path: log.path })]);
   });
 
@@ -165,7 +165,7 @@ describe('attachments', () => {
     expect(mail.parsed.attachments.map((a) => a.filename)).toEqual(['for-customer.txt']);
     expect(mail.raw).not.toContain('internal-notes');
     expect(mail.raw).not.toContain(secret.content.toString('base64').slice(0, 40));
-    const row = await h.db.prisma.emailOutbox.findFirstOrThrow({ where: { ticketId: t.id, recipientEmail: carol } });
+    const row = await h.db.prisma.emailOutbox.findFirstOrThrow({ where: { ticketId: String(t.id), recipientEmail: carol } });
     expect(JSON.stringify(row.payload)).not.toContain('internal-notes');
     // The assignee gets one email with both.
     expect(h.mail.to('bob@staff.test')).toHaveLength(1);
@@ -202,10 +202,10 @@ describe('files are read only from inside EMAIL_ATTACHMENT_ROOT', () => {
     expect(mail.raw).not.toContain(secret);
     expect(mail.raw).not.toContain(Buffer.from(secret).toString('base64').slice(0, 20));
     expect(h.mail.to('bob@staff.test')[0].parsed.attachments).toHaveLength(0);
-    expect(await h.db.prisma.emailOutbox.findMany({ where: { ticketId: t.id }, select: { status: true } })).toEqual([{ status: 'sent' }, { status: 'sent' }]);
+    expect(await h.db.prisma.emailOutbox.findMany({ where: { ticketId: String(t.id) }, select: { status: true } })).toEqual([{ status: 'sent' }, { status: 'sent' }]);
     const refused = warnings.filter((w) => w.path === path);
     expect(refused.length).toBeGreaterThan(0);
-    for (const w of refused) expect(w).toMatchObject({ level: 40, ticketId: t.id, reason: expect.stringMatching(reason), msg: expect.stringContaining('refused') });
+    for (const w of refused) expect(w).toMatchObject({ level: 40, ticketId: String(t.id), reason: expect.stringMatching(reason), msg: expect.stringContaining('refused') });
   }
 
   it('a relative path is taken from the root, not from the working directory', async () => {

@@ -26,7 +26,7 @@ describe('notifier.close()', () => {
     const t = await newTicket(n, 'Written just before shutdown');
     await n.close();
 
-    const rows = await h.db.prisma.emailOutbox.findMany({ where: { ticketId: t.id } });
+    const rows = await h.db.prisma.emailOutbox.findMany({ where: { ticketId: String(t.id) } });
     expect(rows.map((r) => ({ status: r.status, attempts: r.attempts, lastError: r.lastError }))).toEqual([{ status: 'sent', attempts: 1, lastError: null }]);
     expect(h.mail.countsByMessageId()).toEqual(new Map([[rows[0].messageId, 1]]));
     // close() resolves once the server has answered QUIT; smtp-server reports the closed session a tick later.
@@ -43,12 +43,12 @@ describe('notifier.close()', () => {
     h.mail.delayMs = 3_000;
     const t = await newTicket(n, 'Slow server at shutdown');
     // Let the send reach the server, which sits on it.
-    await waitFor(async () => (await h.db.prisma.emailOutbox.count({ where: { ticketId: t.id, status: 'sending' } })) === 1, 5_000);
+    await waitFor(async () => (await h.db.prisma.emailOutbox.count({ where: { ticketId: String(t.id), status: 'sending' } })) === 1, 5_000);
     const started = Date.now();
     await n.close({ graceMs: 300 });
     expect(Date.now() - started).toBeLessThan(2_500);
 
-    const [row] = await h.db.prisma.emailOutbox.findMany({ where: { ticketId: t.id } });
+    const [row] = await h.db.prisma.emailOutbox.findMany({ where: { ticketId: String(t.id) } });
     expect(row).toMatchObject({ status: 'pending', attempts: 0, lockedBy: null, lockedUntil: null, lastError: null });
     expect(row.nextAttemptAt.getTime()).toBeLessThanOrEqual(Date.now());
 

@@ -118,7 +118,7 @@ describe('grouping held emails by ticket', () => {
   });
 
   it('keys a digest by person and the lowest held row it covers', () => {
-    expect(digestKey('user', 4, 17)).toBe('digest:user:4:17');
+    expect(digestKey('user', '4', 17)).toBe('digest:user:4:17');
   });
 });
 

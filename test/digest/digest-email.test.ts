@@ -65,7 +65,7 @@ describe('the daily digest, end to end', () => {
     const link = listUnsubscribe(mail.raw).url;
     expect(mail.parsed.html).toContain(link.replace(/&/g, '&amp;'));
     const verified = verifyUnsubscribeToken(new URL(link).searchParams.get('token')!, TEST_SECRET_KEY, new Date());
-    expect(verified).toMatchObject({ ok: true, claim: { kind: 'user', id: people.ada.id, scope: 'all' } });
+    expect(verified).toMatchObject({ ok: true, claim: { kind: 'user', id: String(people.ada.id), scope: 'all' } });
     // Five rows, one digest.
     const rows = await h.db.prisma.emailOutbox.findMany({ where: { recipientEmail: 'ada@staff.test' } });
     expect(rows.filter((x) => x.status === 'digested')).toHaveLength(5);

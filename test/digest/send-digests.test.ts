@@ -30,7 +30,7 @@ async function expectDigestedOnce(ids: number[]) {
   const digestIds = [...new Set(rows.map((r) => r.digestId))];
   expect(digestIds).toHaveLength(1);
   const digest = await outbox().findUniqueOrThrow({ where: { id: digestIds[0]! } });
-  expect(digest).toMatchObject({ event: 'daily_digest', status: 'pending', recipientEmail: 'ada@staff.test', recipientKind: 'user', recipientId: people.ada.id, ticketId: null });
+  expect(digest).toMatchObject({ event: 'daily_digest', status: 'pending', recipientEmail: 'ada@staff.test', recipientKind: 'user', recipientId: String(people.ada.id), ticketId: null });
   return digest;
 }
 
@@ -63,8 +63,8 @@ describe('sendDigests', () => {
     const after = await ticketForAda('After');
     const run = await h.notifier.sendDigests({ now: asOf });
     expect(run.queued).toHaveLength(1);
-    const [early] = await outbox().findMany({ where: { ticketId: before.id, recipientEmail: 'ada@staff.test' } });
-    const [late] = await outbox().findMany({ where: { ticketId: after.id, recipientEmail: 'ada@staff.test' } });
+    const [early] = await outbox().findMany({ where: { ticketId: String(before.id), recipientEmail: 'ada@staff.test' } });
+    const [late] = await outbox().findMany({ where: { ticketId: String(after.id), recipientEmail: 'ada@staff.test' } });
     expect(early.status).toBe('digested');
     expect(late.status).toBe('held');
     const next = await h.notifier.sendDigests();
@@ -75,7 +75,7 @@ describe('sendDigests', () => {
   it('a dry run says what it would queue and changes nothing', async () => {
     await ticketForAda('Dry');
     const run = await h.notifier.sendDigests({ dryRun: true });
-    expect(run.queued).toEqual([{ userId: people.ada.id, recipient: 'ada@staff.test', updates: 1, tickets: 1, outboxId: null }]);
+    expect(run.queued).toEqual([{ userId: String(people.ada.id), recipient: 'ada@staff.test', updates: 1, tickets: 1, outboxId: null }]);
     expect(await outbox().count({ where: { status: 'held' } })).toBe(1);
   });
 
@@ -119,7 +119,7 @@ describe('sendDigests', () => {
     try {
       const run = await h.notifier.sendDigests();
       expect(run.queued).toEqual([]);
-      expect(run.skipped).toEqual([{ userId: people.ada.id, reason: 'error' }]);
+      expect(run.skipped).toEqual([{ userId: String(people.ada.id), reason: 'error' }]);
     } finally {
       await h.db.prisma.$executeRawUnsafe(sqlite ? 'DROP TRIGGER refuse_digested' : 'DROP TRIGGER refuse_digested ON "EmailOutbox"');
       if (!sqlite) await h.db.prisma.$executeRawUnsafe('DROP FUNCTION refuse_digested()');
@@ -150,7 +150,7 @@ describe('sendDigests', () => {
     try {
       const run = await h.notifier.sendDigests();
       expect(run.queued).toEqual([]);
-      expect(run.skipped).toEqual([{ userId: people.ada.id, reason: 'inactive' }]);
+      expect(run.skipped).toEqual([{ userId: String(people.ada.id), reason: 'inactive' }]);
       expect(await outbox().count({ where: { status: 'held' } })).toBe(1);
     } finally {
       await h.db.prisma.user.update({ where: { id: people.ada.id }, data: { active: true } });

@@ -1,5 +1,5 @@
 import { previewProps } from '../../emails/previews';
-import { insertMissingRows, insertRows, newOutboxRow } from '../../src/outbox';
+import { insertMissingRows, insertRows, insertSkips, newOutboxRow } from '../../src/outbox';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 let db: TestDatabase;
@@ -30,7 +30,9 @@ describe('outbox inserts', () => {
       const r = rows[i];
       expect(s).toMatchObject({
         event: r.event,
-        ticketId: 7,
+        ticketId: '7',
+        recipientKind: 'customer',
+        recipientId: '7',
         recipientEmail: r.recipientEmail,
         recipientName: r.recipientName,
         audience: r.audience,
@@ -43,6 +45,30 @@ describe('outbox inserts', () => {
       expect(s.payload).toEqual(r.payload);
       for (const t of [s.createdAt, s.updatedAt, s.nextAttemptAt]) expect(Math.abs(t.getTime() - before)).toBeLessThan(5_000);
     });
+  });
+
+  it('store the host ids as text, whether the host uses integers or strings (cuid)', async () => {
+    const cuid = { ...args('cuid'), ticketId: 'ckz1x2y3z0000tick00000001', recipient: { kind: 'user' as const, id: 'ckz1x2y3z0000user00000001' } };
+    await insertRows(db.prisma, [row('int'), newOutboxRow(cuid)], db.provider);
+    await insertSkips(
+      db.prisma,
+      [
+        { idempotencyKey: 's1', event: 'comment_added', ticketId: 12, recipientKind: 'customer', recipientId: 34, recipientEmail: 'a@x.test', reason: 'opted_out' },
+        { idempotencyKey: 's2', event: 'comment_added', ticketId: cuid.ticketId, recipientKind: 'user', recipientId: cuid.recipient.id, recipientEmail: 'b@x.test', reason: 'bouncing' },
+      ],
+      db.provider,
+    );
+    const rows = await db.prisma.emailOutbox.findMany({ orderBy: { id: 'asc' }, select: { ticketId: true, recipientId: true, threadRoot: true, messageId: true } });
+    expect(rows.map((r) => [r.ticketId, r.recipientId])).toEqual([
+      ['7', '7'],
+      ['ckz1x2y3z0000tick00000001', 'ckz1x2y3z0000user00000001'],
+    ]);
+    expect(rows[1].threadRoot).toMatch(/^<ticket-ckz1x2y3z0000tick00000001\./);
+    const skips = await db.prisma.skippedNotification.findMany({ orderBy: { id: 'asc' }, select: { ticketId: true, recipientId: true } });
+    expect(skips).toEqual([
+      { ticketId: '12', recipientId: '34' },
+      { ticketId: 'ckz1x2y3z0000tick00000001', recipientId: 'ckz1x2y3z0000user00000001' },
+    ]);
   });
 
   it('a repeated run writes only the keys that are new, and says which', async () => {

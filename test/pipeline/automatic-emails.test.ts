@@ -123,7 +123,7 @@ describe(`automatic emails`, () => {
     const t = await newTicket({ assignedToId: people.ada.id });
     await db().ticket.update({ where: { id: t.id }, data: { status: 'new', subject: 'Printer on fire', assignedToId: people.ada.id } });
     expect(await delivered()).toEqual({});
-    expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: t.id } })).toBe(0);
+    expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: String(t.id) } })).toBe(0);
   });
 
   it('updateMany notifies every affected ticket (bulk close)', async () => {

@@ -20,7 +20,7 @@ const newTicket = () =>
 /** The status transitions one recipient was told about for one ticket, in the order the outbox queued them. */
 async function transitionsTold(ticketId: number, address: string): Promise<{ from: string; to: string }[]> {
   const rows = await h.db.prisma.emailOutbox.findMany({
-    where: { ticketId, recipientEmail: address, event: 'status_changed' },
+    where: { ticketId: String(ticketId), recipientEmail: address, event: 'status_changed' },
     orderBy: { id: 'asc' },
     select: { messageId: true },
   });
@@ -120,7 +120,7 @@ describe('concurrent writes on one ticket', () => {
     }
     const outcomes = await Promise.allSettled(writes);
     expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
-    const rows = await h.db.prisma.emailOutbox.findMany({ where: { ticketId: t.id, recipientEmail: 'carol@customer.test' } });
+    const rows = await h.db.prisma.emailOutbox.findMany({ where: { ticketId: String(t.id), recipientEmail: 'carol@customer.test' } });
     const commentIds = rows.map((r) => (r.payload as { comments: { id: number }[] }).comments.map((c) => c.id)).flat();
     // Each of the 20 comments is in exactly one email to the customer.
     expect(commentIds.sort((a, b) => a - b)).toEqual(

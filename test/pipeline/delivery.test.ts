@@ -13,7 +13,7 @@ describe('delivery after commit', () => {
     const t = await embedded.client.ticket.create({ data: data() });
     // The write resolved before any SMTP conversation finished.
     expect(h.mail.messages).toHaveLength(0);
-    await waitFor(async () => (await h.db.prisma.emailOutbox.count({ where: { ticketId: t.id, status: 'sent' } })) === 2);
+    await waitFor(async () => (await h.db.prisma.emailOutbox.count({ where: { ticketId: String(t.id), status: 'sent' } })) === 2);
     expect(h.mail.messages).toHaveLength(2);
     await embedded.close();
   });
@@ -27,7 +27,7 @@ describe('delivery after commit', () => {
     expect(created).toHaveLength(5);
     await n.drain();
     const ids = created.map((t) => t.id);
-    const waiting = await h.db.prisma.emailOutbox.findMany({ where: { ticketId: { in: ids } } });
+    const waiting = await h.db.prisma.emailOutbox.findMany({ where: { ticketId: { in: ids.map(String) } } });
     expect(waiting).toHaveLength(10);
     for (const r of waiting) {
       expect(r.status).toBe('pending');
@@ -38,7 +38,7 @@ describe('delivery after commit', () => {
     await h.mail.start(port);
     await waitFor(async () => {
       await n.drain();
-      return (await h.db.prisma.emailOutbox.count({ where: { ticketId: { in: ids }, status: 'sent' } })) === 10;
+      return (await h.db.prisma.emailOutbox.count({ where: { ticketId: { in: ids.map(String) }, status: 'sent' } })) === 10;
     });
     const subjects = h.mail.messages.map((m) => `${m.envelopeTo[0]} ${m.parsed.subject}`);
     expect(new Set(subjects).size).toBe(10);
@@ -50,7 +50,7 @@ describe('delivery after commit', () => {
     try {
       const t = await h.notifier.client.ticket.create({ data: data('Refused') });
       await h.notifier.drain();
-      const rows = await h.db.prisma.emailOutbox.findMany({ where: { ticketId: t.id }, orderBy: { recipientEmail: 'asc' } });
+      const rows = await h.db.prisma.emailOutbox.findMany({ where: { ticketId: String(t.id) }, orderBy: { recipientEmail: 'asc' } });
       expect(rows.map((r) => [r.recipientEmail, r.status])).toEqual([
         ['ada@staff.test', 'failed'],
         ['carol@customer.test', 'sent'],

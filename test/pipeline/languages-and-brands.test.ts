@@ -92,7 +92,7 @@ describe('per-customer branding', () => {
     const carol = await customer({ company: 'Acme' });
     const erin = await customer({ company: 'Acme' });
     const dave = await customer({ company: 'Globex' });
-    await h.db.prisma.brand.create({ data: { customerId: carol.id, color: '#cc0000' } });
+    await h.db.prisma.brand.create({ data: { customerId: String(carol.id), color: '#cc0000' } });
     const agent = await staff();
 
     const forCarol = await ticketFor(carol.id, agent.id);

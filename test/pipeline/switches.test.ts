@@ -11,7 +11,7 @@ const data = () => ({ subject: 'Switch', customerId: people.carol.id, createdByI
 async function rowsFor(env: Record<string, string>, write: (n: ReturnType<Harness['makeNotifier']>) => Promise<number>) {
   const n = h.makeNotifier(env);
   const ticketId = await write(n);
-  return h.db.prisma.emailOutbox.findMany({ where: { ticketId }, select: { event: true, recipientEmail: true } });
+  return h.db.prisma.emailOutbox.findMany({ where: { ticketId: String(ticketId) }, select: { event: true, recipientEmail: true } });
 }
 
 describe('switches', () => {
@@ -58,7 +58,7 @@ describe('switches', () => {
     const t = await n.client.ticket.create({ data: data() });
     await new Promise((r) => setTimeout(r, 300));
     expect(h.mail.messages).toHaveLength(0);
-    expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: t.id, status: 'pending' } })).toBe(2);
+    expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: String(t.id), status: 'pending' } })).toBe(2);
     await n.drain();
     expect(h.mail.messages.map((m) => m.envelopeTo[0]).sort()).toEqual(['ada@staff.test', 'carol@customer.test']);
   });

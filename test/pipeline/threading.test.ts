@@ -18,7 +18,7 @@ const ROOT = (ticketId: number) => new RegExp(`^<ticket-${ticketId}\\.[0-9a-f]+@
 
 /** What each address received about one ticket, in the order the rows were queued. */
 async function mailAbout(ticketId: number): Promise<Map<string, ParsedMail[]>> {
-  const rows = await h.db.prisma.emailOutbox.findMany({ where: { ticketId }, orderBy: { id: 'asc' } });
+  const rows = await h.db.prisma.emailOutbox.findMany({ where: { ticketId: String(ticketId) }, orderBy: { id: 'asc' } });
   const byId = new Map(h.mail.messages.map((m) => [m.parsed.messageId, m.parsed]));
   const out = new Map<string, ParsedMail[]>();
   for (const r of rows) out.set(r.recipientEmail, [...(out.get(r.recipientEmail) ?? []), byId.get(r.messageId)!]);
@@ -64,13 +64,13 @@ describe('thread roots', () => {
     await h.notifier.client.ticket.update({ where: { id: t.id }, data: { status: 'open' } });
     await h.notifier.drain();
     // A sender that died after the server took them and before it marked them sent: the lease runs out, they go again.
-    await h.db.prisma.emailOutbox.updateMany({ where: { ticketId: t.id }, data: { status: 'sending', lockedBy: 'crashed', lockedUntil: new Date(Date.now() - 1000) } });
+    await h.db.prisma.emailOutbox.updateMany({ where: { ticketId: String(t.id) }, data: { status: 'sending', lockedBy: 'crashed', lockedUntil: new Date(Date.now() - 1000) } });
     await h.notifier.drain();
 
     const copies = h.mail.to('carol@customer.test').filter((m) => m.parsed.subject?.includes(`[#${t.id}]`));
     expect(copies).toHaveLength(4);
     const heads = copies.map((m) => [m.parsed.messageId, m.parsed.inReplyTo ?? null]);
-    const [root, status] = await h.db.prisma.emailOutbox.findMany({ where: { ticketId: t.id }, orderBy: { id: 'asc' } });
+    const [root, status] = await h.db.prisma.emailOutbox.findMany({ where: { ticketId: String(t.id) }, orderBy: { id: 'asc' } });
     expect(heads.filter(([id]) => id === root.messageId)).toEqual([
       [root.messageId, null],
       [root.messageId, null],

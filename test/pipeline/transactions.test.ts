@@ -44,11 +44,11 @@ describe('emails follow the transaction of the write', () => {
       const created = await tx.ticket.create({ data: ticketData() });
       await tx.ticket.update({ where: { id: created.id }, data: { status: 'open' } });
       // Another connection must not see the rows before the commit (SQLite has one writer, so only check PostgreSQL).
-      if (h.db.provider === 'postgresql') rowsSeenOutside = await h.db.prisma.emailOutbox.count({ where: { ticketId: created.id } });
+      if (h.db.provider === 'postgresql') rowsSeenOutside = await h.db.prisma.emailOutbox.count({ where: { ticketId: String(created.id) } });
       return created;
     });
     if (h.db.provider === 'postgresql') expect(rowsSeenOutside).toBe(0);
-    expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: t.id } })).toBeGreaterThanOrEqual(3);
+    expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: String(t.id) } })).toBeGreaterThanOrEqual(3);
     await h.notifier.drain();
     const subjects = h.mail.to('carol@customer.test').map((m) => m.parsed.subject);
     expect(subjects.sort()).toEqual([`[#${t.id}] New ticket: Tx ticket`, `[#${t.id}] Status changed: Tx ticket`]);
@@ -64,7 +64,7 @@ describe('emails follow the transaction of the write', () => {
       }),
     ).rejects.toThrow('boom');
     const t = await h.db.prisma.ticket.findFirstOrThrow({ where: { subject } });
-    expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: t.id } })).toBe(2);
+    expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: String(t.id) } })).toBe(2);
     await h.notifier.drain();
     expect(h.mail.to('carol@customer.test').map((m) => m.parsed.subject)).toEqual([`[#${t.id}] New ticket: ${subject}`]);
   });
@@ -89,7 +89,7 @@ describe('emails follow the transaction of the write', () => {
   it('a callback that returns the query without awaiting it is still inside the transaction', async () => {
     const t = await h.db.prisma.ticket.create({ data: ticketData() });
     await db().$transaction((tx) => tx.ticket.update({ where: { id: t.id }, data: { status: 'pending' } }));
-    expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: t.id } })).toBe(2);
+    expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: String(t.id) } })).toBe(2);
   });
 
   it('an array $transaction of notifying writes is refused with a clear error, and changes nothing', async () => {
@@ -120,7 +120,7 @@ describe('emails follow the transaction of the write', () => {
     const t = await h.db.prisma.ticket.create({ data: ticketData() });
     // Outside a transaction it works on its own.
     await unbound.ticket.update({ where: { id: t.id }, data: { status: 'open' } });
-    expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: t.id } })).toBe(2);
+    expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: String(t.id) } })).toBe(2);
     await expect(
       unbound.$transaction(async (tx) => tx.ticket.update({ where: { id: t.id }, data: { status: 'pending' } })),
     ).rejects.toThrow(UnboundTransactionError);

@@ -23,9 +23,9 @@ describe('preferences, end to end', () => {
     const t = await newTicket();
     await h.notifier.client.ticketComment.create({ data: { ticketId: t.id, authorId: people.bob.id, content: 'Any news?' } });
     expect(await delivered()).toEqual(['carol@customer.test comment_added']);
-    const skips = await p().skippedNotification.findMany({ where: { ticketId: t.id } });
+    const skips = await p().skippedNotification.findMany({ where: { ticketId: String(t.id) } });
     expect(skips).toEqual([
-      expect.objectContaining({ event: 'comment_added', recipientKind: 'user', recipientId: people.ada.id, recipientEmail: 'ada@staff.test', reason: 'opted_out' }),
+      expect.objectContaining({ event: 'comment_added', recipientKind: 'user', recipientId: String(people.ada.id), recipientEmail: 'ada@staff.test', reason: 'opted_out' }),
     ]);
   });
 
@@ -35,18 +35,18 @@ describe('preferences, end to end', () => {
     const t = await newTicket();
     await h.notifier.client.ticketComment.create({ data: { ticketId: t.id, authorId: people.bob.id, content: 'Back on' } });
     expect(await delivered()).toEqual(['ada@staff.test comment_added', 'carol@customer.test comment_added']);
-    expect(await p().skippedNotification.count({ where: { ticketId: t.id } })).toBe(0);
+    expect(await p().skippedNotification.count({ where: { ticketId: String(t.id) } })).toBe(0);
   });
 
   it('a customer always hears that their ticket is resolved, even with a stored opt-out the API would refuse', async () => {
     // An app may write the table directly; planning still applies the rule.
-    await p().notificationPreference.create({ data: { customerId: people.carol.id, event: 'ticket_resolved', enabled: false } });
-    await p().notificationPreference.create({ data: { customerId: people.carol.id, event: 'status_changed', enabled: false } });
+    await p().notificationPreference.create({ data: { customerId: String(people.carol.id), event: 'ticket_resolved', enabled: false } });
+    await p().notificationPreference.create({ data: { customerId: String(people.carol.id), event: 'status_changed', enabled: false } });
     const t = await newTicket();
     await runAs(people.ada, () => h.notifier.client.ticket.update({ where: { id: t.id }, data: { status: 'open' } }));
     await runAs(people.ada, () => h.notifier.client.ticket.update({ where: { id: t.id }, data: { status: 'resolved' } }));
     expect(await delivered()).toEqual(['carol@customer.test ticket_resolved']);
-    expect((await p().skippedNotification.findMany({ where: { ticketId: t.id } })).map((s) => [s.event, s.reason])).toEqual([['status_changed', 'opted_out']]);
+    expect((await p().skippedNotification.findMany({ where: { ticketId: String(t.id) } })).map((s) => [s.event, s.reason])).toEqual([['status_changed', 'opted_out']]);
   });
 
   it('a customer unsubscribed from everything gets nothing, not even the resolution', async () => {
@@ -54,7 +54,7 @@ describe('preferences, end to end', () => {
     const t = await newTicket();
     await runAs(people.ada, () => h.notifier.client.ticket.update({ where: { id: t.id }, data: { status: 'resolved' } }));
     expect(await delivered()).toEqual([]);
-    const reasons = (await p().skippedNotification.findMany({ where: { ticketId: t.id, recipientKind: 'customer' } })).map((s) => s.reason);
+    const reasons = (await p().skippedNotification.findMany({ where: { ticketId: String(t.id), recipientKind: 'customer' } })).map((s) => s.reason);
     expect(reasons).toEqual(['unsubscribed']);
   });
 
@@ -72,7 +72,7 @@ describe('preferences, end to end', () => {
     });
     await h.notifier.sendOverdueNotifications();
     await h.notifier.sendOverdueNotifications();
-    expect(await p().skippedNotification.count({ where: { ticketId: t.id, reason: 'opted_out' } })).toBe(1);
+    expect(await p().skippedNotification.count({ where: { ticketId: String(t.id), reason: 'opted_out' } })).toBe(1);
     expect((await delivered()).filter((d) => d.includes('ticket_overdue'))).toEqual(['cyd@staff.test ticket_overdue']);
   });
 });
@@ -88,6 +88,18 @@ describe('the preferences API', () => {
     expect((await h.notifier.preferences.get({ userId: people.ada.id })).events.ticket_closed.mandatory).toBe(false);
   });
 
+  it('takes an id of either kind and stores it as text: 12 and "12" are one person', async () => {
+    await h.notifier.preferences.set({ customerId: String(people.carol.id) }, 'comment_added', false);
+    await h.notifier.preferences.set({ customerId: people.carol.id }, 'ticket_updated', false);
+    expect((await h.notifier.preferences.get({ customerId: people.carol.id })).events.comment_added.enabled).toBe(false);
+    expect((await h.notifier.preferences.get({ customerId: String(people.carol.id) })).events.ticket_updated.enabled).toBe(false);
+    const rows = await p().notificationPreference.findMany({ orderBy: { id: 'asc' }, select: { userId: true, customerId: true, event: true } });
+    expect(rows).toEqual([
+      { userId: null, customerId: String(people.carol.id), event: 'comment_added' },
+      { userId: null, customerId: String(people.carol.id), event: 'ticket_updated' },
+    ]);
+  });
+
   it.each([
     [{ customerId: 1 }, 'ticket_resolved', false, /cannot turn off ticket_resolved on its own/],
     [{ customerId: 1 }, 'ticket_close', false, /"ticket_close" is not a notification; expected "all" or one of ticket_created/],
@@ -95,6 +107,10 @@ describe('the preferences API', () => {
     [{ userId: 1, customerId: 1 }, 'all', false, /exactly one of them/],
     [{ userId: -3 }, 'all', false, /userId -3 is not a positive whole number/],
     [{ userId: 99999 }, 'all', false, /there is no user with id 99999/],
+    [{ userId: '' }, 'all', false, /userId "" is not an id/],
+    [{ userId: ' 1' }, 'all', false, /userId " 1" is not an id/],
+    [{ userId: 'ckz1x2y3z0000abcd1234efgh' }, 'all', false, /there is no user with id ckz1x2y3z0000abcd1234efgh/],
+    [{ userId: true }, 'all', false, /userId true is not an id/],
   ])('refuses %p %s=%s with a clear error, storing nothing', async (who, scope, enabled, message) => {
     const ref = 'customerId' in who && !('userId' in who) ? { customerId: people.carol.id } : who;
     await expect(h.notifier.preferences.set(ref as never, scope as never, enabled)).rejects.toThrow(PreferenceError);

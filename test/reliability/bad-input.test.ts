@@ -33,7 +33,7 @@ describe('bad input', () => {
     });
     await h.notifier.drain();
     expect(h.mail.messages.map((m) => m.envelopeTo[0])).toEqual(['ada@staff.test']);
-    expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: t.id } })).toBe(1);
+    expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: String(t.id) } })).toBe(1);
   });
 
   it('a 1 MB comment with emoji and right-to-left text arrives whole; the subject is shortened', async () => {
@@ -76,7 +76,7 @@ describe('bad input', () => {
       const updated = await withBroken.client.ticket.update({ where: { id: t.id }, data: { assignedToId: people.bob.id, status: 'open' } });
       expect(updated.assignedToId).toBe(people.bob.id);
       await withBroken.drain();
-      const rows = await h.db.prisma.emailOutbox.findMany({ where: { ticketId: t.id }, orderBy: { recipientEmail: 'asc' } });
+      const rows = await h.db.prisma.emailOutbox.findMany({ where: { ticketId: String(t.id) }, orderBy: { recipientEmail: 'asc' } });
       expect(rows.map((r) => [r.recipientEmail, r.event, r.status])).toEqual([
         ['bob@staff.test', 'ticket_assigned', 'failed'],
         ['carol@customer.test', 'status_changed', 'sent'],

@@ -51,7 +51,7 @@ describe('unsubscribe requests mailed to the mailto: address', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toContain('1 unsubscribed; 1 refused');
     const prefs = await h.db.prisma.notificationPreference.findMany({ select: { customerId: true, event: true, enabled: true, source: true } });
-    expect(prefs).toEqual([{ customerId: people.carol.id, event: 'ticket_created', enabled: false, source: 'unsubscribe' }]);
+    expect(prefs).toEqual([{ customerId: String(people.carol.id), event: 'ticket_created', enabled: false, source: 'unsubscribe' }]);
   });
 
   it('a path that is not there is named in the error', async () => {

@@ -54,7 +54,7 @@ describe('one-click unsubscribe over HTTP', () => {
     const res = await oneClick(url);
     expect(res.status).toBe(200);
     expect(await res.text()).toContain('You will no longer get emails about new tickets at c***@customer.test.');
-    expect(await preferences()).toEqual([{ userId: null, customerId: people.carol.id, event: 'ticket_created', enabled: false, source: 'unsubscribe' }]);
+    expect(await preferences()).toEqual([{ userId: null, customerId: String(people.carol.id), event: 'ticket_created', enabled: false, source: 'unsubscribe' }]);
     // A provider that posts twice changes nothing more.
     expect((await oneClick(url)).status).toBe(200);
     expect(await preferences()).toHaveLength(1);
@@ -64,7 +64,7 @@ describe('one-click unsubscribe over HTTP', () => {
     expect(await mailTo('carol@customer.test')).toHaveLength(0);
     expect(await mailTo('ada@staff.test')).toHaveLength(1);
     expect(await h.db.prisma.skippedNotification.findMany({ select: { event: true, ticketId: true, recipientKind: true, recipientId: true, reason: true } })).toEqual([
-      { event: 'ticket_created', ticketId: second.id, recipientKind: 'customer', recipientId: people.carol.id, reason: 'opted_out' },
+      { event: 'ticket_created', ticketId: String(second.id), recipientKind: 'customer', recipientId: String(people.carol.id), reason: 'opted_out' },
     ]);
     // Other kinds of email still reach her.
     h.mail.clear();
@@ -79,7 +79,7 @@ describe('one-click unsubscribe over HTTP', () => {
     await runAs({ kind: 'user', id: people.ada.id }, () => db().ticket.update({ where: { id: t.id }, data: { status: 'resolved' } }));
     const [resolved] = await mailTo('carol@customer.test');
     expect((await oneClick(listUnsubscribe(resolved.raw).url)).status).toBe(200);
-    expect(await preferences()).toEqual([{ userId: null, customerId: people.carol.id, event: 'all', enabled: false, source: 'unsubscribe' }]);
+    expect(await preferences()).toEqual([{ userId: null, customerId: String(people.carol.id), event: 'all', enabled: false, source: 'unsubscribe' }]);
 
     h.mail.clear();
     await runAs({ kind: 'user', id: people.ada.id }, () => db().ticket.update({ where: { id: t.id }, data: { status: 'closed' } }));
@@ -88,7 +88,7 @@ describe('one-click unsubscribe over HTTP', () => {
   });
 
   it('GET only shows what would stop: link scanners change nothing', async () => {
-    const token = signUnsubscribeToken({ kind: 'user', id: people.ada.id, scope: 'comment_added' }, TEST_SECRET_KEY, new Date(Date.now() + 86400_000));
+    const token = signUnsubscribeToken({ kind: 'user', id: String(people.ada.id), scope: 'comment_added' }, TEST_SECRET_KEY, new Date(Date.now() + 86400_000));
     const res = await fetch(`${app.baseUrl}/unsubscribe?token=${token}`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
@@ -102,13 +102,13 @@ describe('one-click unsubscribe over HTTP', () => {
 
   it('tampered, expired, other-key and missing tokens get 400 and change nothing', async () => {
     const future = new Date(Date.now() + 86400_000);
-    const good = signUnsubscribeToken({ kind: 'customer', id: people.carol.id, scope: 'all' }, TEST_SECRET_KEY, future);
-    const other = signUnsubscribeToken({ kind: 'customer', id: people.carol.id + 1, scope: 'all' }, TEST_SECRET_KEY, future);
+    const good = signUnsubscribeToken({ kind: 'customer', id: String(people.carol.id), scope: 'all' }, TEST_SECRET_KEY, future);
+    const other = signUnsubscribeToken({ kind: 'customer', id: String(people.carol.id + 1), scope: 'all' }, TEST_SECRET_KEY, future);
     const cases: [string, RegExp][] = [
       [`${other.split('.')[0]}.${good.split('.')[1]}`, /incomplete or has been changed/],
       [good.slice(0, -2), /incomplete or has been changed/],
-      [signUnsubscribeToken({ kind: 'customer', id: people.carol.id, scope: 'all' }, TEST_SECRET_KEY, new Date(Date.now() - 1000)), /has expired/],
-      [signUnsubscribeToken({ kind: 'customer', id: people.carol.id, scope: 'all' }, 'another-key-'.repeat(4), future), /incomplete or has been changed/],
+      [signUnsubscribeToken({ kind: 'customer', id: String(people.carol.id), scope: 'all' }, TEST_SECRET_KEY, new Date(Date.now() - 1000)), /has expired/],
+      [signUnsubscribeToken({ kind: 'customer', id: String(people.carol.id), scope: 'all' }, 'another-key-'.repeat(4), future), /incomplete or has been changed/],
       ['', /incomplete or has been changed/],
     ];
     for (const [token, text] of cases) {
@@ -138,9 +138,9 @@ describe('npm run serve', () => {
       await waitFor(() => /listening on http:\/\/127\.0\.0\.1:\d+/.test(child.output()), 30_000);
       const port = /listening on http:\/\/127\.0\.0\.1:(\d+)/.exec(child.output())![1];
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
-      const token = signUnsubscribeToken({ kind: 'customer', id: people.carol.id, scope: 'ticket_updated' }, TEST_SECRET_KEY, new Date(Date.now() + 86400_000));
+      const token = signUnsubscribeToken({ kind: 'customer', id: String(people.carol.id), scope: 'ticket_updated' }, TEST_SECRET_KEY, new Date(Date.now() + 86400_000));
       expect((await fetch(`http://127.0.0.1:${port}/unsubscribe?token=${token}`, { method: 'POST', body: 'List-Unsubscribe=One-Click' })).status).toBe(200);
-      expect(await preferences()).toEqual([{ userId: null, customerId: people.carol.id, event: 'ticket_updated', enabled: false, source: 'unsubscribe' }]);
+      expect(await preferences()).toEqual([{ userId: null, customerId: String(people.carol.id), event: 'ticket_updated', enabled: false, source: 'unsubscribe' }]);
       child.kill('SIGTERM');
       expect(await exitOf(child)).toEqual({ code: 0, signal: null });
       expect(child.output()).toContain('serve stopping');

@@ -11,7 +11,7 @@ let app: Running;
 let browser: Browser;
 
 const linkFor = (kind: 'user' | 'customer', id: number, scope: 'all' | 'comment_added') =>
-  `${app.baseUrl}/unsubscribe?token=${signUnsubscribeToken({ kind, id, scope }, TEST_SECRET_KEY, new Date(Date.now() + 86400_000))}`;
+  `${app.baseUrl}/unsubscribe?token=${signUnsubscribeToken({ kind, id: String(id), scope }, TEST_SECRET_KEY, new Date(Date.now() + 86400_000))}`;
 const preferences = () => h.db.prisma.notificationPreference.findMany({ select: { userId: true, customerId: true, event: true, enabled: true, source: true } });
 
 describeInBrowser('the unsubscribe page in a browser', () => {
@@ -38,7 +38,7 @@ describeInBrowser('the unsubscribe page in a browser', () => {
       await Promise.all([page.waitForURL(/unsubscribe/), page.getByRole('button', { name: 'Unsubscribe from these emails' }).click()]);
       await page.getByRole('heading', { name: 'You are unsubscribed' }).waitFor();
       expect(await page.locator('main').innerText()).toContain('You will no longer get emails about new comments at b***@staff.test.');
-      expect(await preferences()).toEqual([{ userId: people.bob.id, customerId: null, event: 'comment_added', enabled: false, source: 'unsubscribe' }]);
+      expect(await preferences()).toEqual([{ userId: String(people.bob.id), customerId: null, event: 'comment_added', enabled: false, source: 'unsubscribe' }]);
     } finally {
       await page.close();
     }
@@ -54,7 +54,7 @@ describeInBrowser('the unsubscribe page in a browser', () => {
       await Promise.all([page.waitForURL(/unsubscribe/), page.getByRole('button', { name: 'Alle E-Mails abbestellen' }).click()]);
       await page.getByRole('heading', { name: 'Sie sind abgemeldet' }).waitFor();
       expect(await page.locator('main').innerText()).toContain('Sie erhalten an c***@customer.test keine E-Mails von Helpdesk mehr.');
-      expect(await preferences()).toEqual([{ userId: null, customerId: people.carol.id, event: 'all', enabled: false, source: 'unsubscribe' }]);
+      expect(await preferences()).toEqual([{ userId: null, customerId: String(people.carol.id), event: 'all', enabled: false, source: 'unsubscribe' }]);
     } finally {
       await page.close();
       await h.db.prisma.customer.update({ where: { id: people.carol.id }, data: { locale: null } });

@@ -6,7 +6,7 @@ import { signUnsubscribeToken, verifyUnsubscribeToken, type UnsubscribeClaim } f
 const SECRET = 'k'.repeat(32);
 const NOW = new Date('2026-06-01T12:00:00Z');
 const LATER = new Date('2026-08-30T12:00:00Z');
-const claim: UnsubscribeClaim = { kind: 'customer', id: 42, scope: 'comment_added' };
+const claim: UnsubscribeClaim = { kind: 'customer', id: '42', scope: 'comment_added' };
 
 const b64 = (s: string) => Buffer.from(s).toString('base64url');
 /** A token over any payload text, correctly signed: what an attacker holding the key could make. */
@@ -22,10 +22,29 @@ describe('unsubscribe tokens', () => {
   it('carry kind, id, scope and expiry (to the second) for every scope and both kinds', () => {
     for (const scope of scopes) {
       for (const kind of ['user', 'customer'] as const) {
-        const token = signUnsubscribeToken({ kind, id: 7, scope }, SECRET, LATER);
+        const token = signUnsubscribeToken({ kind, id: '7', scope }, SECRET, LATER);
         expect(token).toMatch(/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/);
-        expect(verifyUnsubscribeToken(token, SECRET, NOW)).toEqual({ ok: true, claim: { kind, id: 7, scope, expiresAt: LATER } });
+        expect(verifyUnsubscribeToken(token, SECRET, NOW)).toEqual({ ok: true, claim: { kind, id: '7', scope, expiresAt: LATER } });
       }
+    }
+  });
+
+  it('still verify when signed before ids were text: the links already in inboxes keep working', () => {
+    // Made by the code that signed integer ids (`id: 42`), for the claim above and for a user, expiring at LATER.
+    const before = [
+      'MTpjOjQyOmNvbW1lbnRfYWRkZWQ6MTc4ODA5MTIwMA.Ut-LACBgL2mXOtNFL39IgrYodTPRmqOx-iF2-E5JZ1Y',
+      'MTp1OjEyMzQ1Njc6YWxsOjE3ODgwOTEyMDA.2KvfVi3cdtM0O8bfJ1G9r536qgkQnBZywHKd7kEctJQ',
+    ];
+    expect(verifyUnsubscribeToken(before[0], SECRET, NOW)).toEqual({ ok: true, claim: { ...claim, expiresAt: LATER } });
+    expect(verifyUnsubscribeToken(before[1], SECRET, NOW)).toEqual({ ok: true, claim: { kind: 'user', id: '1234567', scope: 'all', expiresAt: LATER } });
+    // An integer id is signed as it always was, byte for byte.
+    expect(signUnsubscribeToken(claim, SECRET, LATER)).toBe(before[0]);
+  });
+
+  it('carry string ids (a cuid, a UUID, one with a colon) unchanged', () => {
+    for (const id of ['ckz1x2y3z0000abcd1234efgh', '3f2b8c1e-9d4a-4b7e-a1c2-0e9f8d7c6b5a', 'tenant:7', 'a b/ä?']) {
+      const token = signUnsubscribeToken({ ...claim, id }, SECRET, LATER);
+      expect(verifyUnsubscribeToken(token, SECRET, NOW)).toEqual({ ok: true, claim: { ...claim, id, expiresAt: LATER } });
     }
   });
 
@@ -33,7 +52,7 @@ describe('unsubscribe tokens', () => {
     fc.assert(
       fc.property(
         fc.constantFrom('user' as const, 'customer' as const),
-        fc.integer({ min: 1, max: 2 ** 31 }),
+        fc.oneof(fc.integer({ min: 1, max: 2 ** 31 }).map(String), fc.string({ unit: 'grapheme', minLength: 1, maxLength: 40 })),
         fc.constantFrom(...scopes),
         fc.integer({ min: 1, max: 10 * 365 * 86400 }),
         (kind, id, scope, seconds) => {
@@ -46,7 +65,8 @@ describe('unsubscribe tokens', () => {
   });
 
   it('are short enough for a URL and a mail subject', () => {
-    expect(signUnsubscribeToken({ kind: 'customer', id: 2 ** 31, scope: 'ticket_assigned' }, SECRET, LATER).length).toBeLessThan(110);
+    expect(signUnsubscribeToken({ kind: 'customer', id: String(2 ** 31), scope: 'ticket_assigned' }, SECRET, LATER).length).toBeLessThan(110);
+    expect(signUnsubscribeToken({ kind: 'customer', id: 'ckz1x2y3z0000abcd1234efgh', scope: 'ticket_assigned' }, SECRET, LATER).length).toBeLessThan(130);
   });
 
   it('refuse any changed character of the payload or the signature', () => {
@@ -60,7 +80,7 @@ describe('unsubscribe tokens', () => {
 
   it('refuse a payload swapped for another, with the signature kept', () => {
     const mine = signUnsubscribeToken(claim, SECRET, LATER);
-    const other = signUnsubscribeToken({ ...claim, id: 43 }, SECRET, LATER);
+    const other = signUnsubscribeToken({ ...claim, id: '43' }, SECRET, LATER);
     const swapped = `${other.split('.')[0]}.${mine.split('.')[1]}`;
     expect(verifyUnsubscribeToken(swapped, SECRET, NOW)).toEqual({ ok: false, reason: 'bad_signature' });
     // Re-encoding the same claim to widen it to "all" is a new payload too.
@@ -94,11 +114,15 @@ describe('unsubscribe tokens', () => {
       `0:c:42:all:${expiry}`,
       `1:x:42:all:${expiry}`, // kind
       `1:toString:42:all:${expiry}`,
-      `1:c:0:all:${expiry}`, // id
-      `1:c:-4:all:${expiry}`,
-      `1:c:4.5:all:${expiry}`,
-      `1:c:042:all:${expiry}`,
-      `1:c:1234567890123456:all:${expiry}`,
+      `1:c::all:${expiry}`, // id: none
+      `1:c:a b:all:${expiry}`, // not percent-encoded
+      `1:c:%C3%A:all:${expiry}`,
+      `1:c:%ZZ:all:${expiry}`,
+      `1:c:%c3%a4:all:${expiry}`, // another spelling of an encoded id
+      `1:c:%34%32:all:${expiry}`,
+      `1:c:%E0%A4%A:all:${expiry}`,
+      `1:c:%FF:all:${expiry}`, // no UTF-8
+      `1:c:${'7'.repeat(601)}:all:${expiry}`,
       `1:c:42:everything:${expiry}`, // scope
       `1:c:42::${expiry}`,
       `1:c:42:all:soon`, // expiry
