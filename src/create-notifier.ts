@@ -133,7 +133,8 @@ export function createTicketNotifier<C extends object = AppPrismaClient>(given: 
     notifications: new TicketEmailNotification(db, enqueue, onCommitted),
     /** Per-person choices of which emails to get (see README, "Preferences"). */
     preferences: {
-      set: (who: PersonRef, scope: PreferenceScope, enabled: boolean) => setPreference(options.prisma, who, scope, enabled),
+      set: (who: PersonRef, scope: PreferenceScope, enabled: boolean) =>
+        setPreference(options.prisma, who, scope, enabled, 'settings', (kind, id) => store.personExists(db, kind, id)),
       get: (who: PersonRef) => readPreferences(options.prisma, who),
     },
     /** Queues today's overdue emails (the notify:overdue command). */

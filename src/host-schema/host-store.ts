@@ -137,6 +137,13 @@ SELECT ${[col('t', tc.id, 'id'), col('t', tc.subject, 'subject'), col('t', tc.de
           emailDigest: sc.digest === null ? false : Boolean(r[`${prefix}Digest`]),
         };
 
+  /** An id read back from the notifier's own tables (stored as text), as the host's model has it; null when it cannot be one. */
+  const idFromText = (kind: 'ticket' | 'user' | 'customer', text: string): EntityId | null => {
+    const model = kind === 'ticket' ? T : kind === 'user' ? S : K;
+    if (model.idType === 'String') return text;
+    return /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : null;
+  };
+
   const byIds = (field: string, ids: readonly EntityId[]) => ({ [field]: { in: [...ids] } });
 
   return {
@@ -152,12 +159,7 @@ SELECT ${[col('t', tc.id, 'id'), col('t', tc.subject, 'subject'), col('t', tc.de
     toTicket,
     toComment,
 
-    /** An id read back from the notifier's own tables (stored as text), as the host's model has it. */
-    idFromText(kind: 'ticket' | 'user' | 'customer', text: string): EntityId | null {
-      const model = kind === 'ticket' ? T : kind === 'user' ? S : K;
-      if (model.idType === 'String') return text;
-      return /^-?\d+$/.test(text) ? Number(text) : null;
-    },
+    idFromText,
 
     /**
      * The ticket as it is before a write, with its customer, creator and
@@ -268,6 +270,13 @@ SELECT ${[col('t', tc.id, 'id'), col('t', tc.subject, 'subject'), col('t', tc.de
     async customersByIds(db: HostDb, ids: EntityId[]): Promise<PersonRecord[]> {
       if (ids.length === 0) return [];
       return (await delegate(db, K).findMany({ where: byIds(kf.id, ids) })).map(customerRecord);
+    },
+    /** Whether the person an id stored as text names exists (an id the host's model could not have names no one). */
+    async personExists(db: HostDb, kind: 'user' | 'customer', text: string): Promise<boolean> {
+      const id = idFromText(kind, text);
+      if (id === null) return false;
+      const model = kind === 'user' ? S : K;
+      return (await delegate(db, model).count({ where: { [model.fields.id]: id } })) > 0;
     },
     /** One person as they are now, or null when they no longer exist. */
     async person(db: HostDb, kind: 'user' | 'customer', id: EntityId): Promise<PersonRecord | null> {

@@ -5,15 +5,8 @@ import { UnknownPersonError } from './preference-error';
 
 export type PreferenceSource = 'settings' | 'unsubscribe';
 
-// host id: text. The preference stores the id as text; the demo helpdesk's
-// ids are integers, so the lookup converts it back (an id that is no integer
-// names no one there). The host-schema mapping will take this conversion over.
-async function personExists(db: any, owner: { kind: 'user' | 'customer'; id: string }): Promise<boolean> {
-  const hostId = Number(owner.id);
-  if (!Number.isSafeInteger(hostId)) return false;
-  const table = owner.kind === 'user' ? db.user : db.customer;
-  return (await table.count({ where: { id: hostId } })) > 0;
-}
+/** Whether the host app has this person: the host-schema module answers (the preference stores the id as text). */
+export type PersonExists = (kind: 'user' | 'customer', id: string) => Promise<boolean>;
 
 /**
  * Stores one choice. Planning reads it for every email queued after this
@@ -25,11 +18,12 @@ export async function setPreference(
   who: PersonRef,
   scope: PreferenceScope,
   enabled: boolean,
-  source: PreferenceSource = 'settings',
+  source: PreferenceSource,
+  personExists: PersonExists,
 ): Promise<void> {
   const owner = preferenceOwner(who);
   const event = checkScope(owner.kind, scope, enabled);
-  if (!(await personExists(db, owner))) throw new UnknownPersonError(owner.kind, owner.id);
+  if (!(await personExists(owner.kind, owner.id))) throw new UnknownPersonError(owner.kind, owner.id);
   const key = owner.kind === 'user' ? { userId_event: { userId: owner.id, event } } : { customerId_event: { customerId: owner.id, event } };
   const ownerField = owner.kind === 'user' ? { userId: owner.id } : { customerId: owner.id };
   const upsert = () =>

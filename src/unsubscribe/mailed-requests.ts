@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { simpleParser } from 'mailparser';
 import type { AppPrismaClient } from '../db';
+import { clientProvider, hostStore, resolveHostSchema, type HostDb, type HostSchemaOptions } from '../host-schema';
 import { reportFiles } from '../bounces';
 import { applyUnsubscribe, type UnsubscribeOutcome } from './apply-unsubscribe';
 import { verifyUnsubscribeToken, type TokenProblem } from './token';
@@ -27,7 +28,10 @@ export async function applyMailedRequests(
   secretKey: string,
   onFile: (file: string, outcome: MailedRequestOutcome) => void = () => {},
   now = new Date(),
+  schema?: HostSchemaOptions,
 ): Promise<Record<MailedRequestOutcome, number>> {
+  const store = hostStore(resolveHostSchema(prisma, schema), clientProvider(prisma) ?? 'sqlite');
+  const personExists = (kind: 'user' | 'customer', id: string) => store.personExists(prisma as unknown as HostDb, kind, id);
   const files = paths.flatMap((p) => reportFiles(p));
   const counts: Record<MailedRequestOutcome, number> = { unsubscribed: 0, mandatory: 0, gone: 0, malformed: 0, bad_signature: 0, expired: 0, no_token: 0 };
   for (const file of files) {
@@ -35,7 +39,7 @@ export async function applyMailedRequests(
     const token = tokenOfSubject(mail.subject);
     const verified = token === null ? null : verifyUnsubscribeToken(token, secretKey, now);
     const outcome: MailedRequestOutcome =
-      verified === null ? 'no_token' : verified.ok ? await applyUnsubscribe(prisma, verified.claim) : verified.reason;
+      verified === null ? 'no_token' : verified.ok ? await applyUnsubscribe(prisma, verified.claim, personExists) : verified.reason;
     counts[outcome] += 1;
     onFile(file, outcome);
   }

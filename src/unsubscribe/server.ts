@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AppPrismaClient } from '../db';
-import { clientProvider, hostStore, resolveHostSchema, type HostSchemaOptions } from '../host-schema';
+import { clientProvider, hostStore, resolveHostSchema, type HostDb, type HostSchemaOptions } from '../host-schema';
 import { logSampler, type Logger } from '../logging';
 import { resolveLocale, unsubscribeScope, type PreferenceScope, type Locale } from '../notifications';
 import { applyUnsubscribe } from './apply-unsubscribe';
@@ -112,14 +112,14 @@ export function createUnsubscribeServer(o: UnsubscribeServerOptions): Server {
       return reply(res, invalidPage(context(o.defaultLocale), verified.reason));
     }
     const claim = verified.claim;
-    const person = await findRecipient(o.prisma, store, claim);
+    const person = await findRecipient(o.prisma as unknown as HostDb, store, claim);
     if (!person) return reply(res, gonePage(context(o.defaultLocale)));
     const c = context(resolveLocale(person.locale, o.defaultLocale));
     const scope = effectiveScope(claim);
     const email = person.email ?? '';
 
     if (req.method === 'POST') {
-      await applyUnsubscribe(o.prisma, { kind: claim.kind, id: claim.id, scope });
+      await applyUnsubscribe(o.prisma, { kind: claim.kind, id: claim.id, scope }, (kind, id) => store.personExists(o.prisma as unknown as HostDb, kind, id));
       o.logger.info({ recipientKind: claim.kind, recipientId: claim.id, scope }, 'unsubscribed');
       return reply(res, donePage(c, { email, scope }));
     }
