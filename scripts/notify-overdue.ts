@@ -2,7 +2,6 @@ import { Command } from 'commander';
 import { runCommand } from './command';
 import { progressBar } from './progress-bar';
 import { createTicketNotifier } from '../src/create-notifier';
-import { countOverdue } from '../src/commands';
 import { createPrismaClient } from '../src/db';
 
 const program = new Command('notify:overdue')
@@ -21,7 +20,7 @@ void runCommand(async (config) => {
   const notifier = createTicketNotifier({ prisma, config: { ...config, delivery: { ...config.delivery, mode: 'worker' } } });
   try {
     const now = new Date();
-    const progress = progressBar('overdue tickets', process.stderr.isTTY ? await countOverdue(prisma, now) : 0);
+    const progress = progressBar('overdue tickets', process.stderr.isTTY ? await notifier.countOverdue(now) : 0);
     const run = await notifier.sendOverdueNotifications({ now, dryRun, batchSize, onBatch: progress.update });
     progress.finish();
     if (dryRun || list) {

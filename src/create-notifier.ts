@@ -1,12 +1,13 @@
 import { TicketEmailNotification } from './api';
 import { createBullmqDelivery } from './bullmq/load';
 import { bindTransactions, ticketNotifications } from './capture';
-import { sendOverdueNotifications } from './commands';
+import { countOverdue, sendOverdueNotifications } from './commands';
 import { linkWarnings, loadConfig, type Config } from './config';
 import { providerOf, type AppPrismaClient } from './db';
 import { Dispatcher, rateLimiter, SHUTDOWN_GRACE_MS } from './delivery';
 import { sendDigests, type DigestOptions, type DigestRunOptions } from './digest';
 import type { EnqueueOptions } from './enqueue';
+import { clientProvider, hostStore, resolveHostSchema, type HostDb, type HostSchemaOptions } from './host-schema';
 import type { PreferenceScope } from './notifications';
 import { createLogger, type Logger } from './logging';
 import { installationKeyReader, messageIdDomain } from './outbox';
@@ -18,8 +19,17 @@ import type { VerpSettings } from './bounces';
 import { readPreferences, setPreference, type PersonRef } from './preferences';
 
 export interface NotifierOptions {
-  /** The app's Prisma client (bare or already extended). */
+  /**
+   * The app's Prisma client (bare or already extended). Its schema holds the
+   * app's own models and the notifier's tables (prisma/schema/notifier.prisma).
+   */
   prisma: AppPrismaClient;
+  /**
+   * Which of the app's models and fields are the tickets, comments, staff
+   * and customers, and what its status values mean; the defaults describe
+   * this repository's schema (see "Adopting it in your helpdesk").
+   */
+  schema?: HostSchemaOptions;
   config?: Config;
   logger?: Logger;
   /** Any Nodemailer transporter; by default the one EMAIL_BACKEND names. */
@@ -36,15 +46,18 @@ export interface NotifierOptions {
  */
 export function createTicketNotifier(options: NotifierOptions) {
   const config = options.config ?? loadConfig();
+  // First: a mapping that does not fit the client stops start-up here, in one line, before anything runs.
+  const provider = clientProvider(options.prisma) ?? providerOf(config.databaseUrl);
+  const store = hostStore(resolveHostSchema(options.prisma, options.schema), provider);
+  const db = options.prisma as unknown as HostDb;
   const logger = options.logger ?? createLogger(config.logLevel);
   // Under NODE_ENV=production loadConfig refuses these; a hand-built config or a trial run gets a word.
   for (const warning of linkWarnings(config)) logger.warn(warning);
   const transport = options.transport ?? createTransport(config, logger);
   const domain = messageIdDomain(config.email.from);
   const embedded = config.delivery.mode === 'embedded';
-  const provider = providerOf(config.databaseUrl);
   const render = createRenderer({ siteUrl: config.email.siteUrl, templates: options.templates, brand: options.brand ?? config.brand, logger });
-  const enqueue: EnqueueOptions = { plan: config.notifications, messageIdDomain: domain, installationKey: installationKeyReader(), logger, provider };
+  const enqueue: EnqueueOptions = { plan: config.notifications, messageIdDomain: domain, installationKey: installationKeyReader(), logger, provider, store };
   const verp: VerpSettings | undefined = config.bounces.address ? { address: config.bounces.address, secretKey: config.unsubscribe.secretKey } : undefined;
   // How each email is put together, the same whichever sender sends it.
   const message = {
@@ -56,7 +69,18 @@ export function createTicketNotifier(options: NotifierOptions) {
     attachments: { ...config.email.attachments, siteUrl: config.email.siteUrl },
     verp,
   };
-  const digest: DigestOptions = { provider, messageIdDomain: domain, defaultLocale: config.notifications.defaultLocale, logger, onQueued: () => onCommitted() };
+  const digest: DigestOptions = {
+    provider,
+    messageIdDomain: domain,
+    defaultLocale: config.notifications.defaultLocale,
+    logger,
+    onQueued: () => onCommitted(),
+    staffMember: async (tx, id) => {
+      const hostId = store.idFromText('user', String(id));
+      const person = hostId === null ? null : await store.person(tx as HostDb, 'user', hostId);
+      return person && person.email !== null ? { id: person.id, name: person.name, email: person.email, active: person.active, locale: person.locale } : null;
+    },
+  };
 
   const dispatcher = new Dispatcher({
     ...message,
@@ -79,7 +103,7 @@ export function createTicketNotifier(options: NotifierOptions) {
           config,
           logger,
           message,
-          scanOverdue: () => sendOverdueNotifications(options.prisma, enqueue),
+          scanOverdue: () => sendOverdueNotifications(db, enqueue),
           runDigests: () => sendDigests(options.prisma, digest),
         })
       : null;
@@ -91,7 +115,7 @@ export function createTicketNotifier(options: NotifierOptions) {
   };
 
   const client = bindTransactions(
-    options.prisma.$extends(ticketNotifications({ ...enqueue, provider, onCommitted })),
+    options.prisma.$extends(ticketNotifications({ ...enqueue, onCommitted })),
     onCommitted,
   );
   if (embedded) dispatcher.start({ keepAlive: false });
@@ -104,15 +128,16 @@ export function createTicketNotifier(options: NotifierOptions) {
     dispatcher,
     /** The queue, relay and workers when DELIVERY=bullmq (see docs/bullmq.md); null otherwise. */
     bullmq,
-    notifications: new TicketEmailNotification(options.prisma, enqueue, onCommitted),
+    notifications: new TicketEmailNotification(db, enqueue, onCommitted),
     /** Per-person choices of which emails to get (see README, "Preferences"). */
     preferences: {
       set: (who: PersonRef, scope: PreferenceScope, enabled: boolean) => setPreference(options.prisma, who, scope, enabled),
       get: (who: PersonRef) => readPreferences(options.prisma, who),
     },
     /** Queues today's overdue emails (the notify:overdue command). */
-    sendOverdueNotifications: (run?: Parameters<typeof sendOverdueNotifications>[2]) =>
-      sendOverdueNotifications(options.prisma, enqueue, run),
+    sendOverdueNotifications: (run?: Parameters<typeof sendOverdueNotifications>[2]) => sendOverdueNotifications(db, enqueue, run),
+    /** How many tickets an overdue run would read now (for a progress bar). */
+    countOverdue: (now = new Date()) => countOverdue(db, enqueue, now),
     /** Queues one digest email per staff member with held emails (the notify:digest command). */
     sendDigests: (run?: DigestRunOptions) => sendDigests(options.prisma, digest, run),
     /** Delivers everything due now; for scripts and tests. */

@@ -1,5 +1,5 @@
 import type { Locale } from '../../src/config';
-import type { DetailField, DigestEntry, DigestTicket, TicketPriority } from '../../src/notifications';
+import type { DetailField, DigestEntry, DigestTicket } from '../../src/notifications';
 import { t, type MessageKey } from '../_i18n';
 import { eventTitle, formatDate, priorityName, statusName } from './email-context';
 
@@ -18,8 +18,6 @@ const FIELD_KEY = {
   dueDate: 'fieldDueDate',
 } as const satisfies Record<DetailField, MessageKey>;
 
-const PRIORITIES = new Set<string>(['low', 'medium', 'high', 'urgent']);
-
 /** "14:05 UTC · Status changed, by Bob": when and what. Times are UTC, like the run's day. */
 export function entryTitle(locale: Locale | undefined, entry: DigestEntry): string {
   const title = eventTitle(locale, entry.event, entry.comments);
@@ -29,7 +27,7 @@ export function entryTitle(locale: Locale | undefined, entry: DigestEntry): stri
 
 function fieldValue(locale: Locale | undefined, field: DetailField, v: string | null): string {
   if (v === null) return t(locale, 'changedValueNone');
-  if (field === 'priority' && PRIORITIES.has(v)) return priorityName(locale, v as TicketPriority);
+  if (field === 'priority') return priorityName(locale, v);
   if (field === 'dueDate') return formatDate(v, locale ?? 'en');
   return v;
 }
@@ -59,7 +57,7 @@ export function changeLines(locale: Locale | undefined, entry: DigestEntry): str
 export function ticketLine(locale: Locale | undefined, ticket: DigestTicket): string {
   return [
     `${t(locale, 'factStatus')}: ${statusName(locale, ticket.status)}`,
-    `${t(locale, 'factPriority')}: ${priorityName(locale, ticket.priority)}`,
+    ...(ticket.priority === null ? [] : [`${t(locale, 'factPriority')}: ${priorityName(locale, ticket.priority)}`]),
     `${t(locale, 'factAssignedTo')}: ${ticket.assigneeName ?? t(locale, 'notAssignedYet')}`,
   ].join(' · ');
 }

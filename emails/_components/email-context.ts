@@ -20,7 +20,7 @@ export interface TicketEmailProps {
 
 export const defaultBrand: Brand = { name: 'Helpdesk', color: '#2563eb' };
 
-export const ticketUrl = (siteUrl: string, id: number) => `${siteUrl.replace(/\/+$/, '')}/tickets/${id}`;
+export const ticketUrl = (siteUrl: string, id: number | string) => `${siteUrl.replace(/\/+$/, '')}/tickets/${encodeURIComponent(String(id))}`;
 
 const STATUS_KEY = {
   new: 'statusNew',
@@ -29,7 +29,7 @@ const STATUS_KEY = {
   pending: 'statusPending',
   resolved: 'statusResolved',
   closed: 'statusClosed',
-} as const satisfies Record<TicketStatus, MessageKey>;
+} as const satisfies Record<string, MessageKey>;
 
 const STATUS_IN_SENTENCE_KEY = {
   new: 'statusInSentenceNew',
@@ -38,22 +38,38 @@ const STATUS_IN_SENTENCE_KEY = {
   pending: 'statusInSentencePending',
   resolved: 'statusInSentenceResolved',
   closed: 'statusInSentenceClosed',
-} as const satisfies Record<TicketStatus, MessageKey>;
+} as const satisfies Record<string, MessageKey>;
 
 const PRIORITY_KEY = {
   low: 'priorityLow',
   medium: 'priorityMedium',
   high: 'priorityHigh',
   urgent: 'priorityUrgent',
-} as const satisfies Record<TicketPriority, MessageKey>;
+} as const satisfies Record<string, MessageKey>;
+
+// A host app's own status and priority values have no translation here: they are shown as the app
+// stores them, with underscores as spaces ("waiting_for_customer" → "waiting for customer").
+const asStored = (value: string) => value.replace(/_/g, ' ');
+const keyOf = <K extends string>(keys: Record<string, K>, value: string): K | undefined => (Object.hasOwn(keys, value) ? keys[value] : undefined);
 
 /** "In progress" as a label (a fact, a change line). */
-export const statusName = (locale: Locale | undefined, status: TicketStatus): string => t(locale, STATUS_KEY[status]);
+export const statusName = (locale: Locale | undefined, status: TicketStatus): string => {
+  const key = keyOf(STATUS_KEY, status);
+  return key ? t(locale, key) : asStored(status);
+};
 
 /** "in progress" inside a sentence; languages differ in what they lower-case, so it is its own text. */
-export const statusInSentence = (locale: Locale | undefined, status: TicketStatus): string => t(locale, STATUS_IN_SENTENCE_KEY[status]);
+export const statusInSentence = (locale: Locale | undefined, status: TicketStatus): string => {
+  const key = keyOf(STATUS_IN_SENTENCE_KEY, status);
+  return key ? t(locale, key) : asStored(status);
+};
 
-export const priorityName = (locale: Locale | undefined, priority: TicketPriority): string => t(locale, PRIORITY_KEY[priority]);
+/** A priority's label; an empty string when the app's tickets have none. */
+export const priorityName = (locale: Locale | undefined, priority: TicketPriority): string => {
+  if (priority === null) return '';
+  const key = keyOf(PRIORITY_KEY, priority);
+  return key ? t(locale, key) : asStored(priority);
+};
 
 /** English labels, for code written before languages; templates use statusName/priorityName. */
 export const statusLabel: Record<string, string> = Object.fromEntries(Object.keys(STATUS_KEY).map((s) => [s, statusName('en', s as TicketStatus)]));

@@ -1,7 +1,7 @@
 import { Text } from '@react-email/text';
 import type { EmailPayload } from '../../src/notifications';
 import type { Locale } from '../../src/config';
-import type { DetailField, TicketPriority } from '../../src/notifications';
+import type { DetailField } from '../../src/notifications';
 import { t, type MessageKey } from '../_i18n';
 import { formatDate, priorityName, statusName } from './email-context';
 
@@ -12,11 +12,9 @@ const FIELD_KEY = {
   dueDate: 'fieldDueDate',
 } as const satisfies Record<DetailField, MessageKey>;
 
-const PRIORITIES: Record<TicketPriority, true> = { low: true, medium: true, high: true, urgent: true };
-
 function show(field: DetailField, v: string | null, locale: Locale | undefined): string {
   if (v === null) return t(locale, 'changedValueNone');
-  if (field === 'priority') return v in PRIORITIES ? priorityName(locale, v as TicketPriority) : v;
+  if (field === 'priority') return priorityName(locale, v);
   if (field === 'dueDate') return formatDate(v, locale);
   if (field === 'description') return v.length > 200 ? `${v.slice(0, 200)}…` : v;
   return v;

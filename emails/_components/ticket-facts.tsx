@@ -33,7 +33,7 @@ export function TicketFacts({ payload }: { payload: EmailPayload }) {
     <Section style={{ backgroundColor: '#f9fafb', borderRadius: '6px', padding: '12px 16px', margin: '12px 0' }}>
       <Fact name={text(locale, 'factTicket')}>{`#${t.id} ${t.subject}`}</Fact>
       <Fact name={text(locale, 'factStatus')}>{status}</Fact>
-      <Fact name={text(locale, 'factPriority')}>{priorityName(locale, t.priority)}</Fact>
+      {t.priority === null ? null : <Fact name={text(locale, 'factPriority')}>{priorityName(locale, t.priority)}</Fact>}
       <Fact name={text(locale, 'factAssignedTo')}>{t.assigneeName ?? text(locale, 'notAssignedYet')}</Fact>
       <Fact name={text(locale, 'factDue')}>{formatDate(t.dueDate, locale)}</Fact>
     </Section>

@@ -1,64 +1,87 @@
 import { randomUUID } from 'node:crypto';
 import { currentActor } from '../capture';
 import { planOutboxRows, queueOverdue, writePlan, type EnqueueOptions, type TicketEvents } from '../enqueue';
-import type { CommentState, TicketEvent, TicketState, TicketStatus } from '../notifications';
+import type { HostDb } from '../host-schema';
+import { type EntityId, type TicketEvent, type TicketState, type TicketStatus } from '../notifications';
+
+/** A row of the host app's ticket model (or comment model), as Prisma returns it. */
+export type HostRow = object;
 
 /**
  * The reference module's programmatic API. Each call queues its emails in the
  * outbox like an automatic notification: same rules, same switches, same
  * delivery. The calls run outside any transaction of yours; they take the
- * ticket as it is and queue the emails at once.
+ * ticket as it is and queue the emails at once. Tickets and comments are the
+ * app's own rows, read through the host-schema mapping.
  */
 export class TicketEmailNotification {
   constructor(
-    private readonly db: any,
+    private readonly db: HostDb,
     private readonly options: EnqueueOptions,
     private readonly onQueued: () => void,
   ) {}
 
-  private async queue(ticket: TicketState, events: TicketEvent[], formerAssigneeId: number | null = null): Promise<number> {
+  private ticket(row: HostRow): TicketState {
+    return this.options.store.toTicket(row as Record<string, unknown>);
+  }
+
+  private async queue(ticket: TicketState, events: TicketEvent[], formerAssigneeId: EntityId | null = null): Promise<number> {
     const call = `api:${randomUUID()}`;
     const items: TicketEvents[] = [{ ticket, events, formerAssigneeId }];
-    const plan = await planOutboxRows(this.db, items, currentActor(), (id) => `${call}:${id}`, this.options);
+    const plan = await planOutboxRows(this.db, items, currentActor(), (id) => `${call}:${String(id)}`, this.options);
     const count = await writePlan(this.db, plan, this.options.provider);
     if (count > 0) this.onQueued();
     return count;
   }
 
-  sendTicketCreated(ticket: TicketState) {
-    return this.queue(ticket, [{ type: 'ticket_created' }]);
+  /** The first status of a meaning in the mapping's vocabulary (`resolved`, `closed`). */
+  private statusFor(meaning: 'resolved' | 'closed'): TicketStatus {
+    const status = this.options.store.statuses[meaning][0];
+    if (status === undefined) throw new Error(`the schema mapping names no ${meaning} status (statuses.${meaning} is empty)`);
+    return status;
   }
 
-  sendTicketAssigned(ticket: TicketState, user: { id: number }) {
-    const former = ticket.assignedToId === user.id ? null : ticket.assignedToId;
-    return this.queue({ ...ticket, assignedToId: user.id }, [{ type: 'ticket_assigned', fromAssigneeId: former, toAssigneeId: user.id }], former);
+  sendTicketCreated(ticket: HostRow) {
+    return this.queue(this.ticket(ticket), [{ type: 'ticket_created' }]);
   }
 
-  sendStatusChanged(ticket: TicketState, oldStatus: TicketStatus, newStatus: TicketStatus) {
-    const event: TicketEvent =
-      newStatus === 'resolved'
-        ? { type: 'ticket_resolved', from: oldStatus }
-        : newStatus === 'closed'
-          ? { type: 'ticket_closed', from: oldStatus }
-          : { type: 'status_changed', from: oldStatus, to: newStatus };
-    return this.queue({ ...ticket, status: newStatus }, [event]);
+  sendTicketAssigned(ticket: HostRow, user: { id: EntityId }) {
+    const t = this.ticket(ticket);
+    const former = t.assignedToId === user.id ? null : t.assignedToId;
+    return this.queue({ ...t, assignedToId: user.id }, [{ type: 'ticket_assigned', fromAssigneeId: former, toAssigneeId: user.id }], former);
   }
 
-  sendCommentAdded(ticket: TicketState, comment: CommentState) {
-    return this.queue(ticket, [{ type: 'comment_added', comment }]);
+  sendStatusChanged(ticket: HostRow, oldStatus: TicketStatus, newStatus: TicketStatus) {
+    const t = this.ticket(ticket);
+    const { resolved, closed } = this.options.store.statuses;
+    // A resolved or closed status has an email of its own, as when a write makes the change.
+    const event: TicketEvent = resolved.includes(newStatus)
+      ? { type: 'ticket_resolved', from: oldStatus, to: newStatus }
+      : closed.includes(newStatus)
+        ? { type: 'ticket_closed', from: oldStatus, to: newStatus }
+        : { type: 'status_changed', from: oldStatus, to: newStatus };
+    return this.queue({ ...t, status: newStatus }, [event]);
   }
 
-  sendTicketResolved(ticket: TicketState) {
-    return this.queue({ ...ticket, status: 'resolved' }, [{ type: 'ticket_resolved', from: ticket.status }]);
+  sendCommentAdded(ticket: HostRow, comment: HostRow) {
+    return this.queue(this.ticket(ticket), [{ type: 'comment_added', comment: this.options.store.toComment(comment as Record<string, unknown>) }]);
   }
 
-  sendTicketClosed(ticket: TicketState) {
-    return this.queue({ ...ticket, status: 'closed' }, [{ type: 'ticket_closed', from: ticket.status }]);
+  sendTicketResolved(ticket: HostRow) {
+    const t = this.ticket(ticket);
+    const to = this.statusFor('resolved');
+    return this.queue({ ...t, status: to }, [{ type: 'ticket_resolved', from: t.status, to }]);
+  }
+
+  sendTicketClosed(ticket: HostRow) {
+    const t = this.ticket(ticket);
+    const to = this.statusFor('closed');
+    return this.queue({ ...t, status: to }, [{ type: 'ticket_closed', from: t.status, to }]);
   }
 
   /** At most one overdue email per ticket, recipient and day, however often it is called. */
-  async sendOverdueNotification(ticket: TicketState, now = new Date()): Promise<number> {
-    const written = await queueOverdue(this.db, [ticket], now, this.options);
+  async sendOverdueNotification(ticket: HostRow, now = new Date()): Promise<number> {
+    const written = await queueOverdue(this.db, [this.ticket(ticket)], now, this.options);
     if (written.length > 0) this.onQueued();
     return written.length;
   }

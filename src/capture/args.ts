@@ -1,26 +1,35 @@
 // Small helpers for reshaping Prisma call arguments.
 
-/** True when the call returns every scalar column (no select or omit narrowing it). */
-export const returnsFullRow = (args: any) => !args?.select && !args?.omit;
+/** A Prisma call's arguments, as a hook receives them. */
+export type Args = Record<string, unknown> & {
+  where?: unknown;
+  data?: unknown;
+  select?: Record<string, unknown>;
+  omit?: Record<string, unknown>;
+  skipDuplicates?: unknown;
+};
 
-/** Makes sure `id` comes back, remembering whether the caller asked for it. */
-export function withId(args: any): { args: any; strip: boolean } {
-  if (args?.select && !args.select.id) return { args: { ...args, select: { ...args.select, id: true } }, strip: true };
-  if (args?.omit?.id) return { args: { ...args, omit: { ...args.omit, id: false } }, strip: true };
+/** True when the call returns every scalar column (no select or omit narrowing it). */
+export const returnsFullRow = (args: Args) => !args?.select && !args?.omit;
+
+/** Makes sure the id comes back, remembering whether the caller asked for it. */
+export function withId(args: Args, idField: string): { args: Args; strip: boolean } {
+  if (args?.select && !args.select[idField]) return { args: { ...args, select: { ...args.select, [idField]: true } }, strip: true };
+  if (args?.omit?.[idField]) return { args: { ...args, omit: { ...args.omit, [idField]: false } }, strip: true };
   return { args, strip: false };
 }
 
-export function stripId<T>(result: T, strip: boolean): T {
-  if (strip && result && typeof result === 'object') delete (result as any).id;
+export function stripId<T>(result: T, strip: boolean, idField: string): T {
+  if (strip && result && typeof result === 'object') delete (result as Record<string, unknown>)[idField];
   return result;
 }
 
-/** Comments created inside a ticket write: `data: { comments: { create | createMany } }`. */
-export function createsNestedComments(data: any): boolean {
-  const comments = data?.comments;
+/** Comments created inside a ticket write: `data: { <relation>: { create | createMany | connectOrCreate } }`. */
+export function createsNestedComments(data: unknown, relation: string): boolean {
+  const comments = (data as Record<string, Record<string, unknown> | undefined> | undefined)?.[relation];
   return !!comments && (comments.create !== undefined || comments.createMany !== undefined || comments.connectOrCreate !== undefined);
 }
 
-export function upsertCreatesComments(args: any): boolean {
-  return createsNestedComments(args?.create) || createsNestedComments(args?.update);
+export function upsertCreatesComments(args: Args, relation: string): boolean {
+  return createsNestedComments(args?.create, relation) || createsNestedComments(args?.update, relation);
 }

@@ -1,9 +1,11 @@
 import { Prisma } from '../db/generated/sqlite/client';
+import { clientProvider, hostStore, resolveHostSchema, type HostDb, type HostSchemaOptions, type HostStore } from '../host-schema';
 import { currentActor } from './actor-context';
+import type { Args } from './args';
 import { captureCommentWrite, captureTicketWrite, COMMENT_OPERATIONS, TICKET_OPERATIONS, type WriteCall, type Captured } from './capture-writes';
 import { enqueueWrite } from './enqueue-write';
 import type { EnqueueOptions } from '../enqueue';
-import { inOwnTransaction } from './own-transaction';
+import { inOwnTransaction, type TransactionClient } from './own-transaction';
 import { isCapturing, scopeOf, whileCapturing } from './transaction-scope';
 
 export interface CaptureOptions extends EnqueueOptions {
@@ -12,7 +14,7 @@ export interface CaptureOptions extends EnqueueOptions {
 }
 
 export class UnboundTransactionError extends Error {
-  constructor(kind: string) {
+  constructor(kind: string | undefined) {
     super(
       kind === 'batch'
         ? 'Ticket writes that send email cannot run in an array $transaction([...]); use the interactive form $transaction(async (tx) => { ... }).'
@@ -22,9 +24,19 @@ export class UnboundTransactionError extends Error {
   }
 }
 
-type Capture = (call: WriteCall) => Promise<Captured>;
+/** What a Prisma query hook receives (the parts used here; `__internalParams` is Prisma's own, see transaction-scope.ts). */
+interface HookParams {
+  operation: string;
+  args: Args;
+  query: (args: Args) => Promise<unknown>;
+  __internalParams?: { transaction?: { kind?: string; id?: unknown } };
+}
 
-async function handle(client: any, model: 'ticket' | 'ticketComment', params: any, capture: Capture, options: CaptureOptions) {
+type Capture = (call: WriteCall) => Promise<Captured>;
+type Delegates = Record<string, Record<string, (args: Args) => Promise<unknown>>>;
+const operationOf = (db: unknown, model: string, op: string) => (args: Args) => (db as Delegates)[model][op](args);
+
+async function handle(client: TransactionClient, model: string, params: HookParams, capture: Capture, options: CaptureOptions) {
   const { operation, args, query } = params;
   // Our own statements inside a captured write pass straight through.
   if (isCapturing()) return query(args);
@@ -32,22 +44,25 @@ async function handle(client: any, model: 'ticket' | 'ticketComment', params: an
   // The transaction this very query runs in, if any: not the one whose callback happens to be running,
   // since a write through the outer client inside that callback commits on its own.
   const transaction = params.__internalParams?.transaction;
+  const store = options.store;
 
   if (transaction) {
     const scope = scopeOf(transaction);
     if (!scope) throw new UnboundTransactionError(transaction.kind);
     // Join the caller's transaction: everything commits or rolls back with it.
     return whileCapturing(async () => {
-      const run = (op: string, a: any) => (op === operation ? query(a) : scope.tx[model][op](a));
-      const captured = await capture({ operation, args, run, db: scope.tx, provider: options.provider });
-      if ((await enqueueWrite(scope.tx, captured.changes, actor, options, captured.people)) > 0) scope.wroteOutbox = true;
+      const db = scope.tx as HostDb;
+      const run = (op: string, a: Args) => (op === operation ? query(a) : operationOf(db, model, op)(a));
+      const captured = await capture({ operation, args, run, db, store });
+      if ((await enqueueWrite(db, captured.changes, actor, options, captured.people)) > 0) scope.wroteOutbox = true;
       return captured.result;
     });
   }
 
   const { result, queued } = await inOwnTransaction(client, async (tx) => {
-    const captured = await capture({ operation, args, run: (op, a) => tx[model][op](a), db: tx, provider: options.provider });
-    return { result: captured.result, queued: await enqueueWrite(tx, captured.changes, actor, options, captured.people) };
+    const db = tx as HostDb;
+    const captured = await capture({ operation, args, run: (op, a) => operationOf(db, model, op)(a), db, store });
+    return { result: captured.result, queued: await enqueueWrite(db, captured.changes, actor, options, captured.people) };
   });
   if (queued > 0) options.onCommitted();
   return result;
@@ -56,18 +71,20 @@ async function handle(client: any, model: 'ticket' | 'ticketComment', params: an
 /**
  * The Prisma extension that turns ticket and comment writes into outbox rows
  * in the same transaction. Reading the old row, the write and the outbox
- * insert share one transaction: the caller's, or one of its own.
+ * insert share one transaction: the caller's, or one of its own. The models
+ * it hooks are the host-schema mapping's.
  */
-export function ticketNotifications(options: CaptureOptions) {
+export function ticketNotifications(given: Omit<CaptureOptions, 'store'> & { store?: HostStore; schema?: HostSchemaOptions }) {
   return Prisma.defineExtension((client) => {
-    const hooks = (model: 'ticket' | 'ticketComment', operations: readonly string[], capture: Capture) =>
-      Object.fromEntries(operations.map((op) => [op, (params: any) => handle(client, model, params, capture, options)]));
-    return client.$extends({
-      name: 'ticket-email-notifications',
-      query: {
-        ticket: hooks('ticket', TICKET_OPERATIONS, captureTicketWrite),
-        ticketComment: hooks('ticketComment', COMMENT_OPERATIONS, captureCommentWrite),
-      },
-    });
+    const store = given.store ?? hostStore(resolveHostSchema(client, given.schema), clientProvider(client) ?? given.provider);
+    const options: CaptureOptions = { ...given, store };
+    const hooks = (model: string, operations: readonly string[], capture: Capture) =>
+      Object.fromEntries(operations.map((op) => [op, (params: HookParams) => handle(client as unknown as TransactionClient, model, params, capture, options)]));
+    const query = {
+      [store.ticketModel]: hooks(store.ticketModel, TICKET_OPERATIONS, (call) => captureTicketWrite(call, options.provider)),
+      [store.commentModel]: hooks(store.commentModel, COMMENT_OPERATIONS, captureCommentWrite),
+    };
+    // The models are the mapping's, known at run time only: Prisma's types cannot check them here.
+    return client.$extends({ name: 'ticket-email-notifications', query: query as never });
   });
 }

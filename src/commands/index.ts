@@ -1,1 +1,1 @@
-export { sendOverdueNotifications, countOverdue, OPEN_STATUSES, type OverdueRun } from './send-overdue-notifications';
+export { sendOverdueNotifications, countOverdue, type OverdueRun } from './send-overdue-notifications';

@@ -1,5 +1,5 @@
 import type { Locale } from '../config';
-import { DIGEST_EVENT, type DigestEntry, type DigestPayload, type DigestTicket, type EmailPayload } from '../notifications';
+import { DIGEST_EVENT, type DigestEntry, type DigestPayload, type DigestTicket, type EmailPayload, type EntityId } from '../notifications';
 import { excerpt } from './excerpt';
 
 /** A held outbox row, as much of it as a digest needs. */
@@ -10,7 +10,7 @@ export interface HeldRow {
 }
 
 /** The idempotency key of the digest of a person's held rows: a retried run finds the digest it made. */
-export const digestKey = (kind: 'user' | 'customer', id: number, lowestHeldId: number) => `digest:${kind}:${id}:${lowestHeldId}`;
+export const digestKey = (kind: 'user' | 'customer', id: number | string, lowestHeldId: number) => `digest:${kind}:${id}:${lowestHeldId}`;
 
 /** One held email as a summary line. */
 export function entryOf(row: HeldRow): DigestEntry {
@@ -40,7 +40,7 @@ export function entryOf(row: HeldRow): DigestEntry {
  */
 export function groupByTicket(rows: readonly HeldRow[]): DigestTicket[] {
   const sorted = [...rows].sort((a, b) => a.id - b.id);
-  const tickets = new Map<number, DigestTicket>();
+  const tickets = new Map<EntityId, DigestTicket>();
   for (const row of sorted) {
     const t = row.payload.ticket;
     const ticket = tickets.get(t.id) ?? { id: t.id, subject: t.subject, status: t.status, priority: t.priority, assigneeName: t.assigneeName, entries: [] };

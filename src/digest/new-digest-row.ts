@@ -1,7 +1,15 @@
 import { DIGEST_EVENT, type DigestPayload } from '../notifications';
 import { newMessageId } from '../outbox';
 import { digestKey } from './build-digest';
-import type { StaffMember } from './sql/read-staff-member';
+
+/** The person as they are now: a digest goes to their current address, in their current language. */
+export interface StaffMember {
+  id: number | string;
+  name: string;
+  email: string;
+  active: boolean;
+  locale: string | null;
+}
 
 export interface NewDigestRow {
   idempotencyKey: string;
@@ -9,7 +17,7 @@ export interface NewDigestRow {
   recipientEmail: string;
   recipientName: string;
   recipientKind: 'user';
-  recipientId: number;
+  recipientId: string;
   audience: 'staff';
   payload: DigestPayload;
   messageId: string;
@@ -27,7 +35,7 @@ export function newDigestRow(person: StaffMember, lowestHeldId: number, payload:
     recipientEmail: person.email,
     recipientName: person.name,
     recipientKind: 'user',
-    recipientId: person.id,
+    recipientId: String(person.id),
     audience: 'staff',
     payload,
     messageId: newMessageId(DIGEST_EVENT, null, domain),

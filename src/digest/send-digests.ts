@@ -7,13 +7,15 @@ import { insertDigestRow } from './sql/insert-digest-row';
 import { listHeldPeople, type HeldPerson } from './sql/list-held-people';
 import { markDigested } from './sql/mark-digested';
 import { readHeldRows } from './sql/read-held-rows';
-import { readStaffMember } from './sql/read-staff-member';
+import type { StaffMember } from './new-digest-row';
 
 export interface DigestOptions {
   provider: 'sqlite' | 'postgresql';
   messageIdDomain: string;
   defaultLocale: Locale;
   logger: Logger;
+  /** The staff member as they are now (the host-schema module reads them); null when they no longer exist. */
+  staffMember: (db: unknown, id: number | string) => Promise<StaffMember | null>;
   /** Wakes the sender after a digest row is committed. */
   onQueued?: () => void;
 }
@@ -27,7 +29,7 @@ export interface DigestRunOptions {
 
 /** One person's digest, queued (or, in a dry run, that would be). */
 export interface QueuedDigest {
-  userId: number;
+  userId: number | string;
   recipient: string;
   updates: number;
   tickets: number;
@@ -57,7 +59,7 @@ class DigestRaceError extends Error {}
  */
 async function digestOne(db: any, person: HeldPerson, day: string, asOf: Date, run: DigestRunOptions, o: DigestOptions): Promise<Outcome> {
   return db.$transaction(async (tx: any) => {
-    const staff = await readStaffMember(tx, person.id);
+    const staff = await o.staffMember(tx, person.id);
     if (!staff) return { kind: 'skipped', reason: 'unknown_user' };
     if (!staff.active) return { kind: 'skipped', reason: 'inactive' };
     const rows = await readHeldRows(tx, person, asOf);

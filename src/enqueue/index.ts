@@ -1,5 +1,5 @@
 export { planOutboxRows, type TicketEvents, type EnqueueOptions, type OutboxPlan } from './plan-outbox-rows';
 export { writePlan, writeMissing } from './write-plan';
 export type { KnownPeople } from './load-people';
-export type { PersonRecord } from './load-mail-settings';
+
 export { queueOverdue, utcDay } from './queue-overdue';

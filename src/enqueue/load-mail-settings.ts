@@ -1,21 +1,12 @@
+import type { HostDb, PersonRecord } from '../host-schema';
 import type { BrandOverride, MailSettings, Person, PreferenceScope } from '../notifications';
 import { addressKey } from '../notifications';
-
-type Db = any;
-type Provider = 'sqlite' | 'postgresql';
-
-/** A person as read from User or Customer, with the columns their settings start from. */
-export interface PersonRecord extends Person {
-  locale: string | null;
-  emailDigest?: boolean;
-  company?: string | null;
-}
 
 /** One line of the settings read: a turned-off preference, a bouncing address, or a brand. */
 interface SettingsLine {
   tag: 'off' | 'bouncing' | 'brand';
-  userId: number | null;
-  customerId: number | null;
+  userId: string | null;
+  customerId: string | null;
   /** off: the event; bouncing: the address; brand: the company. */
   text: string | null;
   name: string | null;
@@ -26,7 +17,8 @@ interface SettingsLine {
 
 // The three lookups share one statement: this read sits on every write that
 // queues mail, and each statement through Prisma has a fixed cost of its own.
-function settingsStatement(provider: Provider, userIds: number[], customerIds: number[], addresses: string[], companies: string[]): [string, ...unknown[]] {
+// The tables are the notifier's own, where people's ids are stored as text.
+function settingsStatement(provider: 'sqlite' | 'postgresql', userIds: string[], customerIds: string[], addresses: string[], companies: string[]): [string, ...unknown[]] {
   const values: unknown[] = [];
   const list = (items: unknown[]) => {
     if (items.length === 0) return 'NULL';
@@ -56,17 +48,17 @@ const brandOf = (row: SettingsLine): BrandOverride => {
 };
 
 /** Adds each person's preferences, bounce state and (customers) brand, in one statement whatever the number of people. */
-export async function loadMailSettings(db: Db, provider: Provider, users: PersonRecord[], customers: PersonRecord[]): Promise<Person[]> {
+export async function loadMailSettings(db: HostDb, provider: 'sqlite' | 'postgresql', users: PersonRecord[], customers: PersonRecord[]): Promise<Person[]> {
   const addresses = [...users, ...customers].flatMap((p) => (p.email ? [addressKey(p.email)] : []));
   const companies = customers.flatMap((c) => (c.company ? [c.company] : []));
   const lines: SettingsLine[] =
     users.length + customers.length === 0
       ? []
-      : await db.$queryRawUnsafe(
+      : await db.$queryRawUnsafe<SettingsLine[]>(
           ...settingsStatement(
             provider,
-            users.map((u) => u.id),
-            customers.map((c) => c.id),
+            users.map((u) => String(u.id)),
+            customers.map((c) => String(c.id)),
             addresses,
             companies,
           ),
@@ -89,7 +81,7 @@ export async function loadMailSettings(db: Db, provider: Provider, users: Person
   });
   // A customer's own brand wins over their company's, field by field.
   const brandFor = (c: PersonRecord): BrandOverride | null => {
-    const own = brands.find((b) => b.customerId === c.id);
+    const own = brands.find((b) => b.customerId !== null && String(b.customerId) === String(c.id));
     const company = c.company ? brands.find((b) => b.customerId === null && b.text === c.company) : undefined;
     if (!own && !company) return null;
     return { ...(company ? brandOf(company) : {}), ...(own ? brandOf(own) : {}) };

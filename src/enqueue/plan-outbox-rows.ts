@@ -1,3 +1,4 @@
+import type { HostDb, HostStore } from '../host-schema';
 import type { Logger } from '../logging';
 import {
   buildPayload,
@@ -5,12 +6,12 @@ import {
   resolveLocale,
   RECORDED_SKIPS,
   type Actor,
+  type EntityId,
   type PlanOptions,
   type TicketEvent,
   type TicketState,
 } from '../notifications';
 import { newOutboxRow, type NewOutboxRow, type NewSkip } from '../outbox';
-import { loadAttachments } from './load-attachments';
 import { loadPeople, type KnownPeople } from './load-people';
 
 /** Events that happened to one ticket in one write (or one scheduled run). */
@@ -18,14 +19,16 @@ export interface TicketEvents {
   ticket: TicketState;
   events: TicketEvent[];
   /** The assignee before this write, to name in an assignment email. */
-  formerAssigneeId?: number | null;
+  formerAssigneeId?: EntityId | null;
 }
 
 export interface EnqueueOptions {
   plan: PlanOptions;
   messageIdDomain: string;
   /** This installation's key, for thread roots; read once per process (installationKeyReader). */
-  installationKey: (db: any) => Promise<string>;
+  installationKey: (db: HostDb) => Promise<string>;
+  /** The host app's models, through its schema mapping. */
+  store: HostStore;
   logger: Logger;
   /** Outbox rows are written with one statement in each database's own dialect. */
   provider: 'sqlite' | 'postgresql';
@@ -37,10 +40,10 @@ export interface PlanRowsOptions extends EnqueueOptions {
 }
 
 /** The files of new comments, read in one query, onto their comment_added events. */
-async function withAttachments(db: any, items: TicketEvents[]): Promise<TicketEvents[]> {
+async function withAttachments(db: HostDb, store: HostStore, items: TicketEvents[]): Promise<TicketEvents[]> {
   const commentIds = items.flatMap((i) => i.events.flatMap((e) => (e.type === 'comment_added' && !e.comment.attachments ? [e.comment.id] : [])));
   if (commentIds.length === 0) return items;
-  const files = await loadAttachments(db, commentIds);
+  const files = await store.attachmentsOf(db, commentIds);
   const withFiles = (e: TicketEvent): TicketEvent =>
     e.type === 'comment_added' && !e.comment.attachments ? { ...e, comment: { ...e.comment, attachments: files.get(e.comment.id) ?? [] } } : e;
   return items.map((i) => ({ ...i, events: i.events.map(withFiles) }));
@@ -59,18 +62,19 @@ export interface OutboxPlan {
  * idempotency key.
  */
 export async function planOutboxRows(
-  db: any,
+  db: HostDb,
   items: TicketEvents[],
   actor: Actor | undefined,
-  key: (ticketId: number) => string,
+  key: (ticketId: EntityId) => string,
   options: PlanRowsOptions,
 ): Promise<OutboxPlan> {
   if (!options.plan.enabled || !items.some((i) => i.events.length > 0)) return { rows: [], skips: [] };
-  const withEvents = await withAttachments(db, items.filter((i) => i.events.length > 0));
+  const withEvents = await withAttachments(db, options.store, items.filter((i) => i.events.length > 0));
   const newComments = withEvents.flatMap((i) => i.events.flatMap((e) => (e.type === 'comment_added' ? [e.comment] : [])));
-  const formerAssignees = withEvents.map((i) => i.formerAssigneeId).filter((id): id is number => typeof id === 'number');
+  const formerAssignees = withEvents.flatMap((i) => (i.formerAssigneeId === undefined || i.formerAssigneeId === null ? [] : [i.formerAssigneeId]));
   const people = await loadPeople(
     db,
+    options.store,
     withEvents.map((i) => i.ticket),
     newComments,
     formerAssignees,
@@ -96,9 +100,9 @@ export async function planOutboxRows(
         skips.push({
           idempotencyKey: `${key(item.ticket.id)}:${s.person.kind}:${s.person.id}:${s.event}`,
           event: s.event,
-          ticketId: item.ticket.id,
+          ticketId: String(item.ticket.id),
           recipientKind: s.person.kind,
-          recipientId: s.person.id,
+          recipientId: String(s.person.id),
           recipientEmail: s.person.email,
           reason: s.reason,
         });
@@ -110,7 +114,7 @@ export async function planOutboxRows(
       rows.push(
         newOutboxRow({
           key: key(item.ticket.id),
-          ticketId: item.ticket.id,
+          ticketId: String(item.ticket.id),
           address: email.address,
           recipient: email.recipient,
           payload,

@@ -1,7 +1,12 @@
+import type { HostDb } from '../host-schema';
 import type { TicketState } from '../notifications';
 import type { NewOutboxRow } from '../outbox';
 import { planOutboxRows, type EnqueueOptions } from './plan-outbox-rows';
 import { writeMissing } from './write-plan';
+
+interface OutboxReader {
+  emailOutbox: { findMany(args: object): Promise<{ idempotencyKey: string }[]> };
+}
 
 /** Days are UTC days, so "once per day" means the same thing on every server. */
 export const utcDay = (d: Date) => d.toISOString().slice(0, 10);
@@ -12,7 +17,7 @@ export const utcDay = (d: Date) => d.toISOString().slice(0, 10);
  * outbox are skipped. With `dryRun`, returns what would be queued and writes nothing.
  */
 export async function queueOverdue(
-  db: any,
+  db: HostDb,
   tickets: TicketState[],
   now: Date,
   options: EnqueueOptions,
@@ -21,13 +26,13 @@ export async function queueOverdue(
   const items = tickets
     .filter((t) => t.dueDate !== null)
     .map((ticket) => ({ ticket, events: [{ type: 'ticket_overdue' as const, dueDate: ticket.dueDate! }] }));
-  const plan = await planOutboxRows(db, items, undefined, (id) => `overdue:${id}:${utcDay(now)}`, options);
+  const plan = await planOutboxRows(db, items, undefined, (id) => `overdue:${String(id)}:${utcDay(now)}`, options);
   if (!dryRun) return writeMissing(db, plan, options.provider);
   const rows = plan.rows;
-  const existing = await db.emailOutbox.findMany({
+  const existing = await (db as unknown as OutboxReader).emailOutbox.findMany({
     where: { idempotencyKey: { in: rows.map((r) => r.idempotencyKey) } },
     select: { idempotencyKey: true },
   });
-  const seen = new Set(existing.map((r: { idempotencyKey: string }) => r.idempotencyKey));
+  const seen = new Set(existing.map((r) => r.idempotencyKey));
   return rows.filter((r) => !seen.has(r.idempotencyKey));
 }

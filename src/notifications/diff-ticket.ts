@@ -1,4 +1,8 @@
-import { DETAIL_FIELDS, type FieldChange, type TicketEvent, type TicketState } from './types';
+import { DETAIL_FIELDS, type FieldChange, type StatusMeaning, type TicketEvent, type TicketState } from './types';
+
+// An id read through raw SQL and one read through Prisma are the same value of the same type, but an id
+// the app hands in (the programmatic API) may be the other spelling of it.
+const sameId = (a: unknown, b: unknown) => a === b || (a !== null && b !== null && String(a) === String(b));
 
 function show(value: unknown): string | null {
   if (value === null || value === undefined) return null;
@@ -17,19 +21,22 @@ export function detailChanges(before: TicketState, after: TicketState): FieldCha
   return changes;
 }
 
+/** This repository's own vocabulary; a host app's comes from its mapping. */
+export const DEFAULT_STATUS_MEANING: StatusMeaning = { resolved: ['resolved'], closed: ['closed'] };
+
 /**
  * What one write did to one ticket, as events. `before` is null for a new
  * ticket. An update that rewrites the same values yields no event.
  */
-export function diffTicket(before: TicketState | null, after: TicketState): TicketEvent[] {
+export function diffTicket(before: TicketState | null, after: TicketState, meaning: StatusMeaning = DEFAULT_STATUS_MEANING): TicketEvent[] {
   if (before === null) return [{ type: 'ticket_created' }];
   const events: TicketEvent[] = [];
   if (before.status !== after.status) {
-    if (after.status === 'resolved') events.push({ type: 'ticket_resolved', from: before.status });
-    else if (after.status === 'closed') events.push({ type: 'ticket_closed', from: before.status });
+    if (meaning.resolved.includes(after.status)) events.push({ type: 'ticket_resolved', from: before.status, to: after.status });
+    else if (meaning.closed.includes(after.status)) events.push({ type: 'ticket_closed', from: before.status, to: after.status });
     else events.push({ type: 'status_changed', from: before.status, to: after.status });
   }
-  if (before.assignedToId !== after.assignedToId && after.assignedToId !== null) {
+  if (!sameId(before.assignedToId, after.assignedToId) && after.assignedToId !== null) {
     events.push({ type: 'ticket_assigned', fromAssigneeId: before.assignedToId, toAssigneeId: after.assignedToId });
   }
   const changes = detailChanges(before, after);

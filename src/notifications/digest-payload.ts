@@ -1,6 +1,6 @@
 import type { Locale, NotificationEvent } from '../config';
 import type { EmailPayload } from './email-payload';
-import type { FieldChange, TicketPriority, TicketStatus } from './types';
+import type { EntityId, FieldChange, TicketPriority, TicketStatus } from './types';
 
 /** The event name of a digest row; it is no ticket event, so no switch or preference names it. */
 export const DIGEST_EVENT = 'daily_digest';
@@ -21,7 +21,7 @@ export interface DigestEntry {
 
 /** A ticket of the digest: as the latest held email saw it, and its entries, oldest first. */
 export interface DigestTicket {
-  id: number;
+  id: EntityId;
   subject: string;
   status: TicketStatus;
   priority: TicketPriority;

@@ -4,6 +4,7 @@ import type {
   AttachmentRef,
   Audience,
   BrandOverride,
+  EntityId,
   FieldChange,
   Person,
   RecipientReason,
@@ -28,7 +29,7 @@ export interface EmailPayload {
   /** A customer's own brand, over the env defaults. */
   brand?: BrandOverride | null;
   ticket: {
-    id: number;
+    id: EntityId;
     subject: string;
     description: string;
     status: TicketStatus;
@@ -42,7 +43,7 @@ export interface EmailPayload {
   status: { from: TicketStatus; to: TicketStatus } | null;
   assignment: { fromName: string | null; toName: string } | null;
   changes: FieldChange[];
-  comments: { id: number; authorName: string; content: string; isInternal: boolean; createdAt: string; attachments?: AttachmentRef[] }[];
+  comments: { id: EntityId; authorName: string; content: string; isInternal: boolean; createdAt: string; attachments?: AttachmentRef[] }[];
   overdue: { dueDate: string } | null;
 }
 
@@ -67,10 +68,10 @@ export function buildPayload(
         status = { from: event.from, to: event.to };
         break;
       case 'ticket_resolved':
-        status = { from: event.from, to: 'resolved' };
+        status = { from: event.from, to: event.to };
         break;
       case 'ticket_closed':
-        status = { from: event.from, to: 'closed' };
+        status = { from: event.from, to: event.to };
         break;
       case 'ticket_assigned':
         assignment = { fromName: nameOf(formerAssignee), toName: nameOf(people.assignee) ?? 'someone' };

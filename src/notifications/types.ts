@@ -2,26 +2,43 @@ import type { NotificationEvent } from '../config';
 
 export type { NotificationEvent };
 
-export type TicketStatus = 'new' | 'open' | 'in_progress' | 'pending' | 'resolved' | 'closed';
-export type TicketPriority = 'low' | 'medium' | 'high' | 'urgent';
+/**
+ * An id of the host app's: an integer or a string (a cuid, a UUID), as its
+ * schema has it. The notifier passes it on unchanged and stores it as text.
+ */
+export type EntityId = number | string;
 
-/** The ticket fields notifications look at; any Prisma Ticket row fits. */
+/**
+ * A status value of the host app's own vocabulary. Which values mean resolved,
+ * closed or still open is the host-schema mapping's to say (StatusMeaning).
+ */
+export type TicketStatus = string;
+/** A priority value as the host stores it; null when the host has none. */
+export type TicketPriority = string | null;
+
+/** Which status values mean the ticket was resolved or closed (the rest are plain status changes). */
+export interface StatusMeaning {
+  resolved: readonly string[];
+  closed: readonly string[];
+}
+
+/** The ticket fields notifications look at, in the notifier's own words (the host-schema module maps them). */
 export interface TicketState {
-  id: number;
+  id: EntityId;
   subject: string;
   description: string;
   status: TicketStatus;
   priority: TicketPriority;
-  customerId: number;
-  createdById: number;
-  assignedToId: number | null;
+  customerId: EntityId;
+  createdById: EntityId;
+  assignedToId: EntityId | null;
   dueDate: Date | null;
 }
 
 export interface CommentState {
-  id: number;
-  ticketId: number;
-  authorId: number;
+  id: EntityId;
+  ticketId: EntityId;
+  authorId: EntityId;
   content: string;
   isInternal: boolean;
   createdAt: Date;
@@ -31,7 +48,7 @@ export interface CommentState {
 
 /** A file on a comment: by path (this process reads it) or by URL. */
 export interface AttachmentRef {
-  id: number;
+  id: EntityId;
   filename: string;
   contentType: string | null;
   path: string | null;
@@ -63,20 +80,20 @@ export interface FieldChange {
 
 export type TicketEvent =
   | { type: 'ticket_created' }
-  | { type: 'ticket_assigned'; fromAssigneeId: number | null; toAssigneeId: number }
+  | { type: 'ticket_assigned'; fromAssigneeId: EntityId | null; toAssigneeId: EntityId }
   | { type: 'status_changed'; from: TicketStatus; to: TicketStatus }
-  | { type: 'ticket_resolved'; from: TicketStatus }
-  | { type: 'ticket_closed'; from: TicketStatus }
+  | { type: 'ticket_resolved'; from: TicketStatus; to: TicketStatus }
+  | { type: 'ticket_closed'; from: TicketStatus; to: TicketStatus }
   | { type: 'comment_added'; comment: CommentState }
   | { type: 'ticket_updated'; changes: FieldChange[] }
   | { type: 'ticket_overdue'; dueDate: Date };
 
 /** Who made a change, when the app says so (see runAs). */
-export type Actor = { kind: 'user'; id: number } | { kind: 'customer'; id: number };
+export type Actor = { kind: 'user'; id: EntityId } | { kind: 'customer'; id: EntityId };
 
 export interface Person {
   kind: 'user' | 'customer';
-  id: number;
+  id: EntityId;
   name: string;
   email: string | null;
   /** Staff can be deactivated; customers are always active. */
@@ -117,7 +134,7 @@ export interface TicketPeople {
   /** Staff who wrote internal comments on the ticket before this write. */
   internalCommentAuthors: Person[];
   /** Comment authors by id, for naming them in the email. */
-  commentAuthors: Map<number, Person>;
+  commentAuthors: Map<EntityId, Person>;
 }
 
 /** Why someone receives an email; the footer tells them. */

@@ -2,9 +2,9 @@
 export interface NewSkip {
   idempotencyKey: string;
   event: string;
-  ticketId: number | null;
+  ticketId: string | null;
   recipientKind: 'user' | 'customer';
-  recipientId: number;
+  recipientId: string;
   recipientEmail: string;
   reason: string;
 }

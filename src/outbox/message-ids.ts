@@ -13,7 +13,7 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
  * is a message of its own, and the address is hashed with the key, so the id
  * does not reveal it.
  */
-export function threadRootId(installation: string, ticketId: number, address: string, domain: string): string {
+export function threadRootId(installation: string, ticketId: number | string, address: string, domain: string): string {
   const who = createHash('sha256').update(`${installation}\n${ticketId}\n${address.trim().toLowerCase()}`).digest('hex').slice(0, 24);
   return `<ticket-${ticketId}.${who}@${domain}>`;
 }
@@ -23,13 +23,13 @@ export function threadRootId(installation: string, ticketId: number, address: st
  * `threadRoot` is null): it was the ticket_created email's, derived from the
  * address alone.
  */
-export function legacyThreadRootId(ticketId: number, address: string, domain: string): string {
+export function legacyThreadRootId(ticketId: number | string, address: string, domain: string): string {
   const who = createHash('sha256').update(address.trim().toLowerCase()).digest('hex').slice(0, 16);
   return `<ticket-${ticketId}.${who}@${domain}>`;
 }
 
 /** A fresh Message-ID for any other email, on the app's own domain: random, so unique everywhere. */
-export function newMessageId(event: string, ticketId: number | null, domain: string): string {
+export function newMessageId(event: string, ticketId: number | string | null, domain: string): string {
   return `<${event.replace(/_/g, '-')}.${ticketId ?? 'none'}.${randomUUID()}@${domain}>`;
 }
 

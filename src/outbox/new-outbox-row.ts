@@ -4,11 +4,11 @@ import { newMessageId, threadRootId } from './message-ids';
 export interface NewOutboxRow {
   idempotencyKey: string;
   event: string;
-  ticketId: number | null;
+  ticketId: string | null;
   recipientEmail: string;
   recipientName: string;
   recipientKind: 'user' | 'customer';
-  recipientId: number;
+  recipientId: string;
   audience: string;
   payload: EmailPayload;
   /** A fresh id; the row carries threadRoot instead if it turns out to be the recipient's first about the ticket. */
@@ -36,9 +36,10 @@ export function messageIdDomain(from: string): string {
  */
 export function newOutboxRow(args: {
   key: string;
-  ticketId: number | null;
+  /** The host's ticket id, of either kind: stored as text. */
+  ticketId: number | string | null;
   address: string;
-  recipient: { kind: 'user' | 'customer'; id: number };
+  recipient: { kind: 'user' | 'customer'; id: number | string };
   payload: EmailPayload;
   domain: string;
   /** This installation's key (installationKeyReader), part of each thread root. */
@@ -50,11 +51,11 @@ export function newOutboxRow(args: {
   return {
     idempotencyKey: `${args.key}:${args.address.toLowerCase()}`,
     event: args.payload.event,
-    ticketId: args.ticketId,
+    ticketId: args.ticketId === null ? null : String(args.ticketId),
     recipientEmail: args.address,
     recipientName: args.payload.recipient.name,
     recipientKind: args.recipient.kind,
-    recipientId: args.recipient.id,
+    recipientId: String(args.recipient.id),
     audience: args.payload.audience,
     status: held ? 'held' : 'pending',
     payload: args.payload,

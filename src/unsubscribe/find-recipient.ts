@@ -1,4 +1,4 @@
-import type { AppPrismaClient } from '../db';
+import type { HostDb, HostStore } from '../host-schema';
 import type { UnsubscribeClaim } from './token';
 
 export interface UnsubscribeRecipient {
@@ -8,10 +8,10 @@ export interface UnsubscribeRecipient {
   locale: string | null;
 }
 
-/** The person a token names, for the page; null when they no longer exist. */
-export async function findRecipient(prisma: AppPrismaClient, claim: Pick<UnsubscribeClaim, 'kind' | 'id'>): Promise<UnsubscribeRecipient | null> {
-  const select = { name: true, email: true, locale: true } as const;
-  return claim.kind === 'user'
-    ? prisma.user.findUnique({ where: { id: claim.id }, select })
-    : prisma.customer.findUnique({ where: { id: claim.id }, select });
+/** The person a token names, for the page; null when they no longer exist (or the id is not one the host could have). */
+export async function findRecipient(db: HostDb, store: HostStore, claim: Pick<UnsubscribeClaim, 'kind' | 'id'>): Promise<UnsubscribeRecipient | null> {
+  const id = store.idFromText(claim.kind, String(claim.id));
+  if (id === null) return null;
+  const person = await store.person(db, claim.kind, id);
+  return person && { name: person.name, email: person.email, locale: person.locale };
 }

@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Locale } from '../config';
 import type { AppPrismaClient } from '../db';
+import { clientProvider, hostStore, resolveHostSchema, type HostSchemaOptions } from '../host-schema';
 import { logSampler, type Logger } from '../logging';
 import { resolveLocale, unsubscribeScope, type PreferenceScope } from '../notifications';
 import { applyUnsubscribe } from './apply-unsubscribe';
@@ -10,6 +11,8 @@ import { signUnsubscribeToken, verifyUnsubscribeToken, type VerifiedClaim } from
 
 export interface UnsubscribeServerOptions {
   prisma: AppPrismaClient;
+  /** The host app's schema mapping, as given to createTicketNotifier. */
+  schema?: HostSchemaOptions;
   logger: Logger;
   secretKey: string;
   /** Public base URL (UNSUBSCRIBE_URL); its path, if any, is also served. */
@@ -71,6 +74,8 @@ function drainBody(req: IncomingMessage): Promise<BodyCheck> {
  */
 export function createUnsubscribeServer(o: UnsubscribeServerOptions): Server {
   const now = o.now ?? (() => new Date());
+  // Checked at start, like the notifier's: a mapping that does not fit stops the server before it listens.
+  const store = hostStore(resolveHostSchema(o.prisma, o.schema), clientProvider(o.prisma) ?? 'sqlite');
   const prefix = new URL(o.baseUrl).pathname.replace(/\/+$/, '');
   const paths = new Set(['/unsubscribe', `${prefix}/unsubscribe`]);
   const context = (locale: Locale): PageContext => ({ locale, brand: o.brand.name, color: o.brand.color });
@@ -108,7 +113,7 @@ export function createUnsubscribeServer(o: UnsubscribeServerOptions): Server {
       return reply(res, invalidPage(context(o.defaultLocale), verified.reason));
     }
     const claim = verified.claim;
-    const person = await findRecipient(o.prisma, claim);
+    const person = await findRecipient(o.prisma, store, claim);
     if (!person) return reply(res, gonePage(context(o.defaultLocale)));
     const c = context(resolveLocale(person.locale, o.defaultLocale));
     const scope = effectiveScope(claim);

@@ -27,8 +27,8 @@ describe('diffTicket', () => {
     it.each(STATUSES)('to %s', (to) => {
       const events = diffTicket({ ...base, status: from }, { ...base, status: to });
       if (from === to) expect(events).toEqual([]);
-      else if (to === 'resolved') expect(events).toEqual([{ type: 'ticket_resolved', from }]);
-      else if (to === 'closed') expect(events).toEqual([{ type: 'ticket_closed', from }]);
+      else if (to === 'resolved') expect(events).toEqual([{ type: 'ticket_resolved', from, to }]);
+      else if (to === 'closed') expect(events).toEqual([{ type: 'ticket_closed', from, to }]);
       else expect(events).toEqual([{ type: 'status_changed', from, to }]);
     });
   });
@@ -75,5 +75,29 @@ describe('diffTicket', () => {
 
   it('fields the notifier does not watch make no event', () => {
     expect(diffTicket(base, { ...base, resolvedAt: new Date() } as TicketState)).toEqual([]);
+  });
+});
+
+describe('diffTicket with a host app’s own status vocabulary', () => {
+  const meaning = { resolved: ['solved', 'fixed'], closed: ['archived'] };
+  const ticket = { ...base, status: 'todo' };
+
+  it('every value listed as resolved or closed makes that event, naming the value', () => {
+    expect(diffTicket(ticket, { ...ticket, status: 'solved' }, meaning)).toEqual([{ type: 'ticket_resolved', from: 'todo', to: 'solved' }]);
+    expect(diffTicket(ticket, { ...ticket, status: 'fixed' }, meaning)).toEqual([{ type: 'ticket_resolved', from: 'todo', to: 'fixed' }]);
+    expect(diffTicket(ticket, { ...ticket, status: 'archived' }, meaning)).toEqual([{ type: 'ticket_closed', from: 'todo', to: 'archived' }]);
+  });
+
+  it('a value the vocabulary does not list is a plain status change, even one named like ours', () => {
+    expect(diffTicket(ticket, { ...ticket, status: 'resolved' }, meaning)).toEqual([{ type: 'status_changed', from: 'todo', to: 'resolved' }]);
+    expect(diffTicket({ ...ticket, status: 'solved' }, { ...ticket, status: 'fixed' }, meaning)).toEqual([
+      { type: 'ticket_resolved', from: 'solved', to: 'fixed' },
+    ]);
+  });
+
+  it('string ids: the same assignee is no assignment, another one is', () => {
+    const a = { ...ticket, id: 'ck1', customerId: 'c1', createdById: 's1', assignedToId: 's1' };
+    expect(diffTicket(a, { ...a }, meaning)).toEqual([]);
+    expect(diffTicket(a, { ...a, assignedToId: 's2' }, meaning)).toEqual([{ type: 'ticket_assigned', fromAssigneeId: 's1', toAssigneeId: 's2' }]);
   });
 });

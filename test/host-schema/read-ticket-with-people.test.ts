@@ -1,4 +1,4 @@
-import { readTicketWithPeople } from '../../src/capture/read-ticket-with-people';
+import { hostStore, resolveHostSchema, type HostDb } from '../../src/host-schema';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 let db: TestDatabase;
@@ -6,6 +6,10 @@ beforeEach(async () => {
   db = await createTestDatabase();
 });
 afterEach(() => db.drop());
+
+// The read through the default mapping (this repository's schema), as the notifier makes it.
+const readTicketWithPeople = (p: object, provider: TestDatabase['provider'], id: number) =>
+  hostStore(resolveHostSchema(db.prisma), provider).readTicketWithPeople(p as HostDb, id);
 
 describe('reading a ticket with its people in one statement', () => {
   it('gives what Prisma reads, field for field, on this database', async () => {
