@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { NotificationEvent } from '../src/config';
+import type { NotificationEvent } from '../src/notifications';
 import type { TicketEmailProps } from './_components/email-context';
 import CommentAdded from './comment-added';
 import StatusChanged from './status-changed';

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import pg from 'pg';
 import { diffToSourceSchema, migrateDeploy, pullSchema } from '../src/db/prisma-cli';
+import type { Provider } from '../src/db/database-url';
 import { schemaPaths } from '../src/db/schema-paths';
 import { toPostgresSchema } from '../src/db/postgres-schema';
 
@@ -19,7 +20,7 @@ const program = new Command('db:migration:new')
   .option('--postgres-url <url>', 'a PostgreSQL server to diff against (a scratch schema is created and dropped)', 'postgresql://postgres@127.0.0.1:5432/test')
   .parse();
 
-async function authorFor(provider: 'sqlite' | 'postgresql', scratchUrl: string, folder: string): Promise<boolean> {
+async function authorFor(provider: Provider, scratchUrl: string, folder: string): Promise<boolean> {
   await migrateDeploy(scratchUrl);
   const dir = mkdtempSync(join(tmpdir(), 'migration-'));
   try {

@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Command } from 'commander';
 import { allPreviews } from '../emails/previews';
-import { locales } from '../src/config';
+import { locales } from '../src/notifications';
 import { renderEmail } from '../src/rendering';
 
 const program = new Command('email:export')

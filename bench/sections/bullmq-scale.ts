@@ -5,7 +5,7 @@ import { Queue } from 'bullmq';
 import { Redis } from 'ioredis';
 import { previewProps } from '../../emails/previews';
 import { EMAIL_QUEUE } from '../../src/bullmq';
-import { createPrismaClient, providerOf, type AppPrismaClient } from '../../src/db';
+import { createPrismaClient, providerOf, type AppPrismaClient, type Provider } from '../../src/db';
 import { insertRows, newOutboxRow } from '../../src/outbox';
 import { SmtpSink } from '../support/smtp-sink';
 import { BENCH_SECRET_KEY } from '../support/notifier-config';
@@ -38,7 +38,7 @@ const NOT_YET = new Date(Date.now() + 365 * 86_400_000);
  * the first process to boot would send alone for a while and the figure
  * would say more about start-up than about scaling.
  */
-async function queueWaitingRows(prisma: AppPrismaClient, provider: 'sqlite' | 'postgresql', count: number, tag: string) {
+async function queueWaitingRows(prisma: AppPrismaClient, provider: Provider, count: number, tag: string) {
   const rows = Array.from({ length: count }, (_, i) =>
     newOutboxRow({
       key: `bench:${tag}:${i}`,

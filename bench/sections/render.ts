@@ -1,5 +1,5 @@
 import { allPreviews } from '../../emails/previews';
-import type { NotificationEvent } from '../../src/config';
+import type { NotificationEvent } from '../../src/notifications';
 import { createRenderer, renderEmail } from '../../src/rendering';
 import { median } from '../support/stats';
 

@@ -2,11 +2,11 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createPrismaClient, migrateDeploy, providerOf, type AppPrismaClient } from '../../src/db';
+import { createPrismaClient, migrateDeploy, providerOf, type AppPrismaClient, type Provider } from '../../src/db';
 
 export interface BenchDatabase {
   url: string;
-  provider: 'sqlite' | 'postgresql';
+  provider: Provider;
   /** A bare client: no notifications. */
   prisma: AppPrismaClient;
   /** Empties every table, so each measurement starts from the same state. */

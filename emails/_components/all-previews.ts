@@ -1,5 +1,5 @@
 import type { ComponentType } from 'react';
-import type { Locale, NotificationEvent } from '../../src/config';
+import type { Locale, NotificationEvent } from '../../src/notifications';
 import type { TicketEmailProps } from './email-context';
 import { templates } from '../index';
 

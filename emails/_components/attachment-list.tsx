@@ -1,7 +1,6 @@
 import { Link } from '@react-email/link';
 import { Text } from '@react-email/text';
-import type { Locale } from '../../src/config';
-import type { AttachmentRef } from '../../src/notifications';
+import type { AttachmentRef, Locale } from '../../src/notifications';
 import { t } from '../_i18n';
 
 const UNITS = ['bytes', 'KB', 'MB', 'GB'] as const;

@@ -1,7 +1,6 @@
 import { Section } from '@react-email/section';
 import { Text } from '@react-email/text';
-import type { Locale } from '../../src/config';
-import type { EmailPayload } from '../../src/notifications';
+import type { EmailPayload, Locale } from '../../src/notifications';
 import { t } from '../_i18n';
 import { AttachmentList } from './attachment-list';
 

@@ -1,5 +1,4 @@
-import type { Locale } from '../../src/config';
-import type { DetailField, DigestEntry, DigestTicket } from '../../src/notifications';
+import type { DetailField, DigestEntry, DigestTicket, Locale } from '../../src/notifications';
 import { t, type MessageKey } from '../_i18n';
 import { eventTitle, formatDate, priorityName, statusName } from './email-context';
 

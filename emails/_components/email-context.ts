@@ -1,5 +1,4 @@
-import type { Locale, NotificationEvent } from '../../src/config';
-import type { EmailPayload, RecipientReason, TicketPriority, TicketStatus } from '../../src/notifications';
+import type { EmailPayload, RecipientReason, TicketPriority, TicketStatus, Locale, NotificationEvent } from '../../src/notifications';
 import { t, type MessageKey } from '../_i18n';
 
 export interface Brand {

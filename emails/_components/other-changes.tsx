@@ -1,7 +1,5 @@
 import { Text } from '@react-email/text';
-import type { EmailPayload } from '../../src/notifications';
-import type { Locale } from '../../src/config';
-import type { DetailField } from '../../src/notifications';
+import type { DetailField, EmailPayload, Locale } from '../../src/notifications';
 import { t, type MessageKey } from '../_i18n';
 import { formatDate, priorityName, statusName } from './email-context';
 

@@ -1,6 +1,6 @@
 import { Link } from '@react-email/link';
 import { Text } from '@react-email/text';
-import type { Locale } from '../../src/config';
+import type { Locale } from '../../src/notifications';
 import { t } from '../_i18n';
 
 const muted = { color: '#6b7280', fontSize: '12px', lineHeight: '18px', margin: '4px 0' };

@@ -1,4 +1,4 @@
-import type { Locale } from '../../src/config';
+import type { Locale } from '../../src/notifications';
 import { de } from './de';
 import { en, type MessageKey } from './en';
 

@@ -3,7 +3,7 @@ import type { Redis } from 'ioredis';
 import type { OverdueRun } from '../commands';
 import type { DigestRun } from '../digest';
 import type { Config } from '../config';
-import type { AppPrismaClient } from '../db';
+import type { AppPrismaClient, Provider } from '../db';
 import type { DeliverRowOptions, DrainResult } from '../delivery';
 import type { Logger } from '../logging';
 import { groupedSentMarks } from '../outbox';
@@ -25,7 +25,7 @@ const MIN_SEND_LEASE_MS = 5_000;
 
 export interface BullmqDeliveryOptions {
   prisma: AppPrismaClient;
-  provider: 'sqlite' | 'postgresql';
+  provider: Provider;
   config: Config;
   logger: Logger;
   /** How a row becomes a message, as the dispatcher has it. */

@@ -1,6 +1,6 @@
 import type { Queue } from 'bullmq';
 import type { Redis } from 'ioredis';
-import type { AppPrismaClient } from '../db';
+import type { AppPrismaClient, Provider } from '../db';
 import { Rounds } from '../delivery';
 import type { Logger } from '../logging';
 import { claimDueRows, releaseRows } from '../outbox';
@@ -12,7 +12,7 @@ import { newClaimToken } from './names';
 
 export interface OutboxRelayOptions {
   prisma: AppPrismaClient;
-  provider: 'sqlite' | 'postgresql';
+  provider: Provider;
   queue: Queue<EmailJobData>;
   /** The queue's connection, which fails fast (see connection.ts). */
   redis: Redis;

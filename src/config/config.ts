@@ -1,4 +1,4 @@
-import type { Locale, NotificationEvent } from './env-schema';
+import type { Locale, NotificationEvent } from '../notifications';
 
 export type EmailBackend = 'console' | 'smtp' | 'dummy' | 'file' | 'ses';
 

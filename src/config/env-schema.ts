@@ -2,6 +2,7 @@ import { isIP } from 'node:net';
 import { parse, resolve } from 'node:path';
 import { z } from 'zod';
 import wellKnown from 'nodemailer/lib/well-known';
+import { locales, notificationEvents, type NotificationEvent } from '../notifications';
 import { DEFAULT_DATABASE_URL } from './defaults';
 import { cronProblem } from './cron-pattern';
 import { secretKeyProblem } from './secret-key';
@@ -114,22 +115,6 @@ const cronPattern = (fallback: string) =>
     });
     return z.NEVER;
   });
-
-/** Languages the templates and subjects are written in; English is the fallback for any missing text. */
-export const locales = ['en', 'de'] as const;
-export type Locale = (typeof locales)[number];
-
-export const notificationEvents = [
-  'ticket_created',
-  'ticket_assigned',
-  'status_changed',
-  'ticket_resolved',
-  'ticket_closed',
-  'comment_added',
-  'ticket_updated',
-  'ticket_overdue',
-] as const;
-export type NotificationEvent = (typeof notificationEvents)[number];
 
 const switchName = (event: NotificationEvent) => `EMAIL_NOTIFY_${event.toUpperCase()}`;
 

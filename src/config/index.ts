@@ -3,6 +3,5 @@ export { linkWarnings, publicUrlProblem } from './public-links';
 export { secretKeyProblem } from './secret-key';
 export { loadEnvFile } from './load-env-file';
 export { maskUrl } from './mask-url';
-export { notificationEvents, locales, type NotificationEvent, type Locale } from './env-schema';
 export type { Config, EmailBackend, SmtpSettings } from './config';
 export { signature, sameSignature, type SignaturePurpose } from './signature';

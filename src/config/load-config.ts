@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { envSchema, notificationEvents, switchName, type NotificationEvent } from './env-schema';
+import { notificationEvents, type NotificationEvent } from '../notifications';
+import { envSchema, switchName } from './env-schema';
 import type { Config } from './config';
 import { resolveSecretKey, sendsRealMail } from './secret-key';
 import { linkBaseProblems } from './public-links';

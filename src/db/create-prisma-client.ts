@@ -1,7 +1,7 @@
 import { PrismaClient } from './generated/sqlite/client';
 import { PrismaClient as PostgresPrismaClient } from './generated/postgresql/client';
 import { createAdapter } from './create-adapter';
-import { parseDatabaseUrl } from './database-url';
+import { parseDatabaseUrl, type Provider } from './database-url';
 
 /**
  * The app's Prisma client type. Both generated clients come from one schema
@@ -17,6 +17,6 @@ export function createPrismaClient(databaseUrl: string): AppPrismaClient {
   return new PostgresPrismaClient({ adapter }) as unknown as AppPrismaClient;
 }
 
-export function providerOf(databaseUrl: string): 'sqlite' | 'postgresql' {
+export function providerOf(databaseUrl: string): Provider {
   return parseDatabaseUrl(databaseUrl).provider;
 }

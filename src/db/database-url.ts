@@ -1,6 +1,9 @@
 import { resolve } from 'node:path';
 import { maskUrl } from '../config';
 
+/** The two databases the project runs on. */
+export type Provider = 'sqlite' | 'postgresql';
+
 export type DatabaseTarget =
   | { provider: 'sqlite'; file: string }
   | { provider: 'postgresql'; connectionString: string; schema?: string };

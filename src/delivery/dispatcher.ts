@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { AppPrismaClient } from '../db';
+import type { AppPrismaClient, Provider } from '../db';
 import type { Logger } from '../logging';
 import { claimDueRows, countDue, groupedSentMarks, releaseRows } from '../outbox';
 import type { Renderer } from '../rendering';
@@ -21,7 +21,7 @@ export interface DispatcherOptions {
   retry: { baseMs: number; maxMs: number; maxAttempts: number };
   /** Sends at once; the SMTP pool's size is the natural limit. */
   concurrency: number;
-  provider: 'sqlite' | 'postgresql';
+  provider: Provider;
   /** Waits until the next send is allowed (EMAIL_RATE_PER_SECOND). */
   rateLimit: () => Promise<void>;
   /** Signs each email's unsubscribe links; without it emails carry none. */

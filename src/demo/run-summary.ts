@@ -1,5 +1,5 @@
 import type { AppPrismaClient } from '../db';
-import { notificationEvents } from '../config';
+import { notificationEvents } from '../notifications';
 
 export interface EmailCount {
   event: string;

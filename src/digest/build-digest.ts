@@ -1,13 +1,6 @@
-import type { Locale } from '../config';
-import { DIGEST_EVENT, type DigestEntry, type DigestPayload, type DigestTicket, type EmailPayload, type EntityId } from '../notifications';
+import { DIGEST_EVENT, type DigestEntry, type DigestPayload, type DigestTicket, type EntityId, type Locale } from '../notifications';
+import type { HeldRow } from '../outbox';
 import { excerpt } from './excerpt';
-
-/** A held outbox row, as much of it as a digest needs. */
-export interface HeldRow {
-  id: number;
-  createdAt: Date;
-  payload: EmailPayload;
-}
 
 /** The idempotency key of the digest of a person's held rows: a retried run finds the digest it made. */
 export const digestKey = (kind: 'user' | 'customer', id: number | string, lowestHeldId: number) => `digest:${kind}:${id}:${lowestHeldId}`;

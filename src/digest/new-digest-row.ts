@@ -1,5 +1,5 @@
 import { DIGEST_EVENT, type DigestPayload } from '../notifications';
-import { newMessageId } from '../outbox';
+import { newMessageId, type NewDigestRow } from '../outbox';
 import { digestKey } from './build-digest';
 
 /** The person as they are now: a digest goes to their current address, in their current language. */
@@ -9,18 +9,6 @@ export interface StaffMember {
   email: string;
   active: boolean;
   locale: string | null;
-}
-
-export interface NewDigestRow {
-  idempotencyKey: string;
-  event: typeof DIGEST_EVENT;
-  recipientEmail: string;
-  recipientName: string;
-  recipientKind: 'user';
-  recipientId: string;
-  audience: 'staff';
-  payload: DigestPayload;
-  messageId: string;
 }
 
 /**

@@ -1,16 +1,13 @@
-import type { Locale } from '../config';
+import type { Provider } from '../db';
 import type { Logger } from '../logging';
-import { resolveLocale } from '../notifications';
+import { resolveLocale, type Locale } from '../notifications';
+import { insertDigestRow, listHeldPeople, markDigested, readHeldRows, type HeldPerson } from '../outbox';
 import { buildDigestPayload } from './build-digest';
 import { newDigestRow } from './new-digest-row';
-import { insertDigestRow } from './sql/insert-digest-row';
-import { listHeldPeople, type HeldPerson } from './sql/list-held-people';
-import { markDigested } from './sql/mark-digested';
-import { readHeldRows } from './sql/read-held-rows';
 import type { StaffMember } from './new-digest-row';
 
 export interface DigestOptions {
-  provider: 'sqlite' | 'postgresql';
+  provider: Provider;
   messageIdDomain: string;
   defaultLocale: Locale;
   logger: Logger;

@@ -11,7 +11,7 @@ import {
   type TicketEvent,
   type TicketState,
 } from '../notifications';
-import { newOutboxRow, type NewOutboxRow, type NewSkip } from '../outbox';
+import { newOutboxRow, type NewOutboxRow, type NewSkip, type RawDb } from '../outbox';
 import { loadPeople, type KnownPeople } from './load-people';
 
 /** Events that happened to one ticket in one write (or one scheduled run). */
@@ -26,7 +26,7 @@ export interface EnqueueOptions {
   plan: PlanOptions;
   messageIdDomain: string;
   /** This installation's key, for thread roots; read once per process (installationKeyReader). */
-  installationKey: (db: HostDb) => Promise<string>;
+  installationKey: (db: RawDb) => Promise<string>;
   /** The host app's models, through its schema mapping. */
   store: HostStore;
   logger: Logger;
@@ -84,7 +84,8 @@ export async function planOutboxRows(
   );
   const rows: NewOutboxRow[] = [];
   const skips: NewSkip[] = [];
-  const installation = await options.installationKey(db);
+  // One client holds the app's models and the notifier's tables: the write's transaction reaches both.
+  const installation = await options.installationKey(db as unknown as RawDb);
   const defaultLocale = options.plan.defaultLocale ?? 'en';
   for (const item of withEvents) {
     const ticketPeople = people.peopleOf(item.ticket);

@@ -1,4 +1,4 @@
-import type { Locale, NotificationEvent } from '../config';
+import type { Locale, NotificationEvent } from './vocabulary';
 import type { EmailPayload } from './email-payload';
 import type { EntityId, FieldChange, TicketPriority, TicketStatus } from './types';
 

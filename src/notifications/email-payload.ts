@@ -1,4 +1,4 @@
-import type { Locale, NotificationEvent } from '../config';
+import type { Locale, NotificationEvent } from './vocabulary';
 import type { PlannedEmail } from './plan-emails';
 import type {
   AttachmentRef,

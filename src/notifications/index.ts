@@ -1,3 +1,4 @@
+export { notificationEvents, locales, type NotificationEvent, type Locale } from './vocabulary';
 export * from './types';
 export { diffTicket, detailChanges } from './diff-ticket';
 export { intendedRecipients, isActor, actorOf } from './recipients';

@@ -1,4 +1,4 @@
-import { locales, type Locale } from '../config';
+import { locales, type Locale } from './vocabulary';
 
 /**
  * A stored locale ("de", "de-AT", "DE_ch") as one the templates have, or the

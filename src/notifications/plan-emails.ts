@@ -1,4 +1,4 @@
-import type { Locale, NotificationEvent } from '../config';
+import type { Locale, NotificationEvent } from './vocabulary';
 import { addressKey, isDeliverableAddress } from './email-address';
 import { actorOf, intendedRecipients, isActor } from './recipients';
 import { isMandatory } from './preferences';

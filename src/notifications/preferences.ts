@@ -1,4 +1,4 @@
-import type { NotificationEvent } from '../config';
+import type { NotificationEvent } from './vocabulary';
 import type { Person, PreferenceScope } from './types';
 
 // A customer is always told that their ticket was resolved or closed: turning

@@ -1,4 +1,4 @@
-import type { NotificationEvent } from '../config';
+import type { NotificationEvent } from './vocabulary';
 
 export type { NotificationEvent };
 

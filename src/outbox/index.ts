@@ -1,14 +1,26 @@
-export type { OutboxDb } from './outbox-db';
-export { newOutboxRow, messageIdDomain, type NewOutboxRow } from './new-outbox-row';
-export { insertRows, insertMissingRows } from './insert-rows';
-export { insertSkips, type NewSkip } from './insert-skips';
-export { claimDueRows } from './claim-due-rows';
-export { claimHeldRow } from './claim-held-row';
-export { releaseRows } from './release-rows';
-export { renewLease } from './renew-lease';
-export { markSent, markRetry, markFailed } from './record-outcome';
-export { groupedSentMarks } from './sent-marks';
-export { countByStatus, countDue, type OutboxCounts } from './count-by-status';
-export { threadRootId, legacyThreadRootId, newMessageId, installationKeyReader } from './message-ids';
-export { requeueRows, recentProblems } from './requeue-rows';
-export type { ClaimOptions } from './claim-due-rows';
+export type { OutboxDb, RawDb } from './outbox-db';
+export {
+  newOutboxRow,
+  messageIdDomain,
+  insertRows,
+  insertMissingRows,
+  insertSkips,
+  threadRootId,
+  legacyThreadRootId,
+  newMessageId,
+  installationKeyReader,
+  type NewOutboxRow,
+  type NewSkip,
+} from './write';
+export { claimDueRows, claimHeldRow, releaseRows, renewLease, countDue, type ClaimOptions } from './claim';
+export { markSent, markRetry, markFailed, groupedSentMarks, requeueRows, recentProblems, countByStatus, type OutboxCounts } from './outcome';
+export {
+  countHeld,
+  listHeldPeople,
+  readHeldRows,
+  insertDigestRow,
+  markDigested,
+  type HeldPerson,
+  type HeldRow,
+  type NewDigestRow,
+} from './held';

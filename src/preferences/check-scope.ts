@@ -1,5 +1,4 @@
-import { notificationEvents, type NotificationEvent } from '../config';
-import { isMandatory, type PreferenceScope } from '../notifications';
+import { isMandatory, type PreferenceScope, notificationEvents, type NotificationEvent } from '../notifications';
 import { PreferenceError } from './preference-error';
 
 /** Refuses scopes that do not exist and choices the rules do not allow, naming what is wrong. */

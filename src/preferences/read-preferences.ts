@@ -1,5 +1,4 @@
-import { notificationEvents, type NotificationEvent } from '../config';
-import { isMandatory } from '../notifications';
+import { isMandatory, notificationEvents, type NotificationEvent } from '../notifications';
 import { preferenceOwner, type PersonRef } from './person-ref';
 
 export interface PreferenceView {

@@ -1,5 +1,4 @@
-import { notificationEvents, type NotificationEvent } from '../config';
-import { unsubscribeScope, type PreferenceScope } from '../notifications';
+import { unsubscribeScope, type PreferenceScope, notificationEvents, type NotificationEvent } from '../notifications';
 import { signUnsubscribeToken } from './token';
 
 /** What delivery needs to put unsubscribe links in an email (from Config.unsubscribe). */

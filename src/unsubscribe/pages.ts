@@ -1,5 +1,4 @@
-import type { Locale, NotificationEvent } from '../config';
-import type { PreferenceScope } from '../notifications';
+import type { PreferenceScope, Locale, NotificationEvent } from '../notifications';
 import { t, type MessageKey } from '../../emails/_i18n';
 import type { TokenProblem } from './token';
 

@@ -1,9 +1,8 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import type { Locale } from '../config';
 import type { AppPrismaClient } from '../db';
 import { clientProvider, hostStore, resolveHostSchema, type HostSchemaOptions } from '../host-schema';
 import { logSampler, type Logger } from '../logging';
-import { resolveLocale, unsubscribeScope, type PreferenceScope } from '../notifications';
+import { resolveLocale, unsubscribeScope, type PreferenceScope, type Locale } from '../notifications';
 import { applyUnsubscribe } from './apply-unsubscribe';
 import { findRecipient } from './find-recipient';
 import { confirmPage, donePage, gonePage, invalidPage, type Page, type PageContext } from './pages';

@@ -1,5 +1,5 @@
-import { notificationEvents, sameSignature, signature as keyedSignature } from '../config';
-import type { PreferenceScope } from '../notifications';
+import { sameSignature, signature as keyedSignature } from '../config';
+import { type PreferenceScope, notificationEvents } from '../notifications';
 
 /** Whose email an unsubscribe link came in, and what it stops. */
 export interface UnsubscribeClaim {

@@ -1,4 +1,4 @@
-import { locales } from '../../src/config';
+import { locales } from '../../src/notifications';
 import { missingTranslations, t, translate, type MessageKey } from '../../emails/_i18n';
 import { en } from '../../emails/_i18n/en';
 import { de } from '../../emails/_i18n/de';

@@ -1,5 +1,4 @@
-import { locales, type Locale } from '../../src/config';
-import { resolveLocale } from '../../src/notifications';
+import { resolveLocale, locales, type Locale } from '../../src/notifications';
 
 describe('resolveLocale', () => {
   it.each(locales)('no stored locale means the default (%s)', (fallback) => {

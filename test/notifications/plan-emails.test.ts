@@ -1,5 +1,4 @@
-import { notificationEvents, type NotificationEvent } from '../../src/config';
-import { planEmails, type Actor, type Person, type PlanOptions, type TicketEvent, type TicketPeople } from '../../src/notifications';
+import { planEmails, type Actor, type Person, type PlanOptions, type TicketEvent, type TicketPeople, notificationEvents, type NotificationEvent } from '../../src/notifications';
 
 const staff = (id: number, name: string, extra: Partial<Person> = {}): Person => ({ kind: 'user', id, name, email: `${name.toLowerCase()}@staff.test`, active: true, ...extra });
 const customer: Person = { kind: 'customer', id: 1, name: 'Carol', email: 'carol@customer.test', active: true };

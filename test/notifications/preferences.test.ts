@@ -1,10 +1,11 @@
-import { notificationEvents, type NotificationEvent } from '../../src/config';
 import {
   isMandatory,
+  notificationEvents,
   planEmails,
   resolveLocale,
   unsubscribeScope,
   type MailSettings,
+  type NotificationEvent,
   type Person,
   type PlanOptions,
   type PreferenceScope,

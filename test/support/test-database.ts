@@ -2,12 +2,12 @@ import { copyFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { createPrismaClient, type AppPrismaClient } from '../../src/db';
+import { createPrismaClient, type AppPrismaClient, type Provider } from '../../src/db';
 import { pgDatabaseName, sqliteDir, withDatabase } from './test-run';
 
 export interface TestDatabase {
   url: string;
-  provider: 'sqlite' | 'postgresql';
+  provider: Provider;
   /** A bare client (no notifications) for arranging and inspecting data. */
   prisma: AppPrismaClient;
   drop(): Promise<void>;

@@ -1,8 +1,7 @@
-import { notificationEvents } from '../../src/config';
 import { composeMessage } from '../../src/delivery/compose-message';
 import { unsubscribeHeaders } from '../../src/delivery/unsubscribe-headers';
 import type { EmailOutbox } from '../../src/db';
-import { isMandatory } from '../../src/notifications';
+import { isMandatory, notificationEvents } from '../../src/notifications';
 import { scopeForEmail, unsubscribeLinksFor, verifyUnsubscribeToken, type UnsubscribeSettings } from '../../src/unsubscribe';
 
 const settings: UnsubscribeSettings = { secretKey: 's'.repeat(32), tokenDays: 90, url: 'https://mail.example.com/', mailto: 'unsubscribe@example.com' };

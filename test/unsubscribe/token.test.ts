@@ -1,7 +1,6 @@
 import { createHmac } from 'node:crypto';
 import fc from 'fast-check';
-import { notificationEvents } from '../../src/config';
-import type { PreferenceScope } from '../../src/notifications';
+import { type PreferenceScope, notificationEvents } from '../../src/notifications';
 import { signUnsubscribeToken, verifyUnsubscribeToken, type UnsubscribeClaim } from '../../src/unsubscribe';
 
 const SECRET = 'k'.repeat(32);
