@@ -9,6 +9,7 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { PrismaBetterSQLite3 } from '@prisma/adapter-better-sqlite3';
 import { PrismaPg } from '@prisma/adapter-pg';
+import type { Provider } from '../../../src/db';
 import { PrismaClient } from '../generated/sqlite/client';
 import { PrismaClient as PostgresPrismaClient } from '../generated/postgresql/client';
 import { pgDatabaseName, sqliteDir, withDatabase } from '../../support/test-run';
@@ -19,7 +20,7 @@ export type OtherHelpdeskClient = PrismaClient;
 
 export interface OtherHelpdeskDatabase {
   url: string;
-  provider: 'sqlite' | 'postgresql';
+  provider: Provider;
   /** A bare client (no notifications) for arranging and inspecting data. */
   prisma: OtherHelpdeskClient;
   drop(): Promise<void>;

@@ -5,9 +5,8 @@
  */
 import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import type { Provider } from '../../../src/db/database-url';
 import { prisma } from '../../../src/db/prisma-cli';
-
-type Provider = 'sqlite' | 'postgresql';
 
 const root = join(__dirname, '..', '..', '..');
 const fixture = join(__dirname, '..');
