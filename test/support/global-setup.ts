@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { migrateDeploy } from '../../src/db/prisma-cli';
 import { pgDatabaseName, sqliteDir, withDatabase } from './test-run';
+import { createOtherHelpdeskTemplate } from '../other-helpdesk/support/fixture-template';
 
 /**
  * Applies the committed migrations once, to a template database; each test
@@ -13,6 +14,11 @@ export default async function globalSetup(): Promise<void> {
   const runId = `${Date.now().toString(36)}${process.pid.toString(36)}`;
   process.env.TEST_RUN_ID = runId;
   const pgUrl = process.env.TEST_DATABASE_URL;
+  // The second helpdesk's schema (test/other-helpdesk) gets a template of its own, made meanwhile.
+  await Promise.all([createTemplate(runId, pgUrl), createOtherHelpdeskTemplate(runId, pgUrl)]);
+}
+
+async function createTemplate(runId: string, pgUrl: string | undefined): Promise<void> {
   if (pgUrl) {
     const template = pgDatabaseName(runId, 'template');
     const admin = new pg.Client({ connectionString: pgUrl });
