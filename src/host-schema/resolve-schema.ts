@@ -157,6 +157,11 @@ export function resolveHostSchema(client: unknown, options: HostSchemaOptions = 
       if (target !== null && refersTo !== undefined && refersTo !== target) {
         throw new HostSchemaError(`${setting} names ${shape.name}.${field}, which refers to ${refersTo}; expected a reference to ${target}`);
       }
+      // A model that declares its relations to the target says which keys those are; any other field is not one.
+      const keys = [...shape.references].filter(([, to]) => to === target).map(([key]) => key);
+      if (target !== null && refersTo === undefined && keys.length > 0) {
+        throw new HostSchemaError(`${setting} names ${shape.name}.${field}, which no relation of ${shape.name} uses as its key to ${target} (${keys.join(', ')} ${keys.length === 1 ? 'is' : 'are'})`);
+      }
     }
   }
 

@@ -18,8 +18,6 @@ export const fixtureSchemaDir: Record<Provider, string> = {
 
 /** The notifier's own tables as the repository ships them for adopters. */
 const shippedNotifierSchema = join(root, 'prisma', 'schema', 'notifier.prisma');
-// Used until the repository's schema is split into a folder with notifier.prisma in it.
-const interimNotifierSchema = join(fixture, 'notifier-until-split.prisma');
 
 // The CLI validates DATABASE_URL against the provider even when it never connects.
 const offlineUrl: Record<Provider, string> = {
@@ -29,8 +27,7 @@ const offlineUrl: Record<Provider, string> = {
 
 /** Copies the notifier's schema file into the fixture's folder and writes the PostgreSQL twin from that folder. */
 export function completeFixtureSchemas(): void {
-  const notifier = existsSync(shippedNotifierSchema) ? shippedNotifierSchema : interimNotifierSchema;
-  copyFileSync(notifier, join(fixtureSchemaDir.sqlite, 'notifier.prisma'));
+  copyFileSync(shippedNotifierSchema, join(fixtureSchemaDir.sqlite, 'notifier.prisma'));
 
   const twin = fixtureSchemaDir.postgresql;
   rmSync(twin, { recursive: true, force: true });
