@@ -1,7 +1,7 @@
 import { t } from './_i18n';
 import { Layout } from './_components/layout';
 import { TicketFacts } from './_components/ticket-facts';
-import { Paragraphs } from './_components/comments';
+import { Comments, Paragraphs } from './_components/comments';
 import { OtherChanges } from './_components/other-changes';
 import { previewProps } from './_components/preview-payload';
 import { statusInSentence, statusName, type TicketEmailProps } from './_components/email-context';
@@ -20,6 +20,7 @@ export default function StatusChanged(props: TicketEmailProps) {
     >
       <Paragraphs text={payload.actorName ? t(locale, 'statusIntroBy', { name, actor: payload.actorName, text }) : t(locale, 'statusIntro', { name, text })} />
       <OtherChanges payload={payload} except="status" />
+      <Comments comments={payload.comments} locale={payload.locale} />
       <TicketFacts payload={payload} />
     </Layout>
   );

@@ -1,7 +1,7 @@
 import { t } from './_i18n';
 import { Layout } from './_components/layout';
 import { TicketFacts } from './_components/ticket-facts';
-import { Paragraphs } from './_components/comments';
+import { Comments, Paragraphs } from './_components/comments';
 import { OtherChanges } from './_components/other-changes';
 import { previewProps } from './_components/preview-payload';
 import type { TicketEmailProps } from './_components/email-context';
@@ -16,6 +16,7 @@ export default function TicketAssigned(props: TicketEmailProps) {
     <Layout {...props} preview={t(locale, 'assignedPreview', { id: ticket.id })} heading={t(locale, 'assignedHeading', { id: ticket.id })}>
       <Paragraphs text={t(locale, key, { name: payload.recipient.name, customer: ticket.customerName, actor: actor ?? '', from: from ?? '' })} />
       <OtherChanges payload={payload} except="assignment" />
+      <Comments comments={payload.comments} locale={payload.locale} />
       <TicketFacts payload={payload} />
       <Paragraphs text={payload.ticket.description} />
     </Layout>

@@ -1,7 +1,7 @@
 import { t } from './_i18n';
 import { Layout } from './_components/layout';
 import { TicketFacts } from './_components/ticket-facts';
-import { Paragraphs } from './_components/comments';
+import { Comments, Paragraphs } from './_components/comments';
 import { OtherChanges } from './_components/other-changes';
 import { previewProps } from './_components/preview-payload';
 import type { TicketEmailProps } from './_components/email-context';
@@ -21,6 +21,7 @@ export default function TicketClosed(props: TicketEmailProps) {
     <Layout {...props} preview={heading} heading={heading}>
       <Paragraphs text={intro} />
       <OtherChanges payload={payload} except="status" />
+      <Comments comments={payload.comments} locale={payload.locale} />
       <TicketFacts payload={payload} />
     </Layout>
   );

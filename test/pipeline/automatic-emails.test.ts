@@ -24,6 +24,36 @@ async function newTicket(data: Partial<{ assignedToId: number | null; subject: s
 }
 
 describe(`automatic emails`, () => {
+
+  // One email per person per write: the status email to the team carries the write's notes too, and the
+  // customer's carries only the public one.
+  it('a status change with notes in the same write: each note is in the email of those who may read it', async () => {
+    const t = await newTicket({ assignedToId: people.ada.id });
+    await db().ticket.update({
+      where: { id: t.id },
+      data: {
+        status: 'pending',
+        comments: {
+          create: [
+            { authorId: people.cyd.id, content: 'Private: the vendor owes us a new fuser.', isInternal: true },
+            { authorId: people.cyd.id, content: 'We are waiting for a part.', isInternal: false },
+          ],
+        },
+      },
+    });
+    await h.notifier.drain();
+    const to = (address: string) => h.mail.messages.filter((m) => m.envelopeTo.includes(address));
+    expect(to('ada@staff.test')).toHaveLength(1);
+    expect(to('carol@customer.test')).toHaveLength(1);
+    const [ada] = to('ada@staff.test');
+    const [carol] = to('carol@customer.test');
+    for (const body of [ada.parsed.text, ada.parsed.html]) {
+      expect(body).toContain('the vendor owes us a new fuser');
+      expect(body).toContain('We are waiting for a part.');
+    }
+    for (const body of [carol.parsed.text, carol.parsed.html, carol.raw]) expect(String(body)).not.toContain('fuser');
+    expect(carol.parsed.text).toContain('We are waiting for a part.');
+  });
   it('ticket_created: the customer and the assignee, each once, with HTML, text and a link to the ticket', async () => {
     const t = await db().ticket.create({
       data: { subject: 'Printer on fire', customerId: people.carol.id, createdById: people.cyd.id, assignedToId: people.ada.id },
