@@ -80,8 +80,7 @@ export function createTicketNotifier<C extends object = AppPrismaClient>(given: 
     logger,
     onQueued: () => onCommitted(),
     staffMember: async (tx, id) => {
-      const hostId = store.idFromText('user', String(id));
-      const person = hostId === null ? null : await store.person(tx as HostDb, 'user', hostId);
+      const person = await store.person(tx as HostDb, 'user', String(id));
       return person && person.email !== null ? { id: person.id, name: person.name, email: person.email, active: person.active, locale: person.locale } : null;
     },
   };
@@ -134,7 +133,7 @@ export function createTicketNotifier<C extends object = AppPrismaClient>(given: 
     /** Per-person choices of which emails to get (see README, "Preferences"). */
     preferences: {
       set: (who: PersonRef, scope: PreferenceScope, enabled: boolean) =>
-        setPreference(options.prisma, who, scope, enabled, 'settings', (kind, id) => store.personExists(db, kind, id)),
+        setPreference(options.prisma, who, scope, enabled, 'settings', async (kind, id) => (await store.person(db, kind, id)) !== null),
       get: (who: PersonRef) => readPreferences(options.prisma, who),
     },
     /** Queues today's overdue emails (the notify:overdue command). */

@@ -104,42 +104,32 @@ export function hostStore(schema: HostSchema, provider: Provider) {
   // The ticket is read in a materialised CTE so that the lock applies to it alone: waiting for it, then
   // reading the row's newest committed version, is PostgreSQL's rule for a locked single-table read. The
   // people are joined outside the lock (left joins: a person this statement's snapshot does not see is
-  // simply not passed on, and planning reads them).
-  const col = (table: string, column: string | null, alias: string) => `${column === null ? 'NULL' : `${table}.${column}`} AS "${alias}"`;
-  const tc = T.columns;
-  const sc = S.columns;
-  const kc = K.columns;
-  const person = (t: string, prefix: string) =>
-    [col(t, sc.id, `${prefix}Found`), col(t, sc.name, `${prefix}Name`), col(t, sc.email, `${prefix}Email`), col(t, sc.active, `${prefix}Active`), col(t, sc.locale, `${prefix}Locale`), col(t, sc.digest, `${prefix}Digest`)].join(', ');
+  // simply not passed on, and planning reads them). Each column comes back under its Prisma field name,
+  // prefixed for the people, so the row mappers above read the joined row as they read Prisma's.
+  const columnsOf = (table: string, model: MappedModel<object>, prefix = '') =>
+    Object.entries(model.fields as Record<string, string | null>).flatMap(([key, field]) => {
+      const column = (model.columns as Record<string, string | null>)[key];
+      // The relation list field (a ticket's comments) has no column.
+      return field === null || column === null || key === 'comments' ? [] : [`${table}.${column} AS "${prefix}${field}"`];
+    });
   const select = (from: string) => `
-SELECT ${[col('t', tc.id, 'id'), col('t', tc.subject, 'subject'), col('t', tc.description, 'description'), col('t', tc.status, 'status'), col('t', tc.priority, 'priority'), col('t', tc.customer, 'customerId'), col('t', tc.creator, 'createdById'), col('t', tc.assignee, 'assignedToId'), col('t', tc.dueDate, 'dueDate')].join(', ')},
-       ${[col('c', kc.id, 'customerFound'), col('c', kc.name, 'customerName'), col('c', kc.email, 'customerEmail'), col('c', kc.locale, 'customerLocale'), col('c', kc.company, 'customerCompany')].join(', ')},
-       ${person('cb', 'creator')},
-       ${person('a', 'assignee')}
+SELECT ${[...columnsOf('t', T), ...columnsOf('c', K, 'customer.'), ...columnsOf('cb', S, 'creator.'), ...columnsOf('a', S, 'assignee.')].join(', ')}
   FROM ${from} t
-  LEFT JOIN ${K.table} c ON c.${kc.id} = t.${tc.customer}
-  LEFT JOIN ${S.table} cb ON cb.${sc.id} = t.${tc.creator}
-  LEFT JOIN ${S.table} a ON a.${sc.id} = t.${tc.assignee}`;
-  const sqliteRead = `${select(T.table)} WHERE t.${tc.id} = ?`;
-  const postgresRead = (lock: RowLock) => `WITH locked AS MATERIALIZED (SELECT * FROM ${T.table} WHERE ${tc.id} = $1 ${lock})${select('locked')}`;
-  const postgresLock = `SELECT ${tc.id} AS "id" FROM ${T.table} WHERE ${tc.id} = ANY($1::${T.idType === 'Int' ? 'integer' : 'text'}[]) ORDER BY ${tc.id} FOR NO KEY UPDATE`;
-
-  const staffFrom = (r: Row, prefix: string, id: EntityId): PersonRecord | null =>
-    r[`${prefix}Found`] === null
+  LEFT JOIN ${K.table} c ON c.${K.columns.id} = t.${T.columns.customer}
+  LEFT JOIN ${S.table} cb ON cb.${S.columns.id} = t.${T.columns.creator}
+  LEFT JOIN ${S.table} a ON a.${S.columns.id} = t.${T.columns.assignee}`;
+  const sqliteRead = `${select(T.table)} WHERE t.${T.columns.id} = ?`;
+  const postgresRead = (lock: RowLock) => `WITH locked AS MATERIALIZED (SELECT * FROM ${T.table} WHERE ${T.columns.id} = $1 ${lock})${select('locked')}`;
+  const postgresLock = `SELECT ${T.columns.id} AS "id" FROM ${T.table} WHERE ${T.columns.id} = ANY($1::${T.idType === 'Int' ? 'integer' : 'text'}[]) ORDER BY ${T.columns.id} FOR NO KEY UPDATE`;
+  /** The joined person under `prefix`, as a row of their own; null when the join found no one. */
+  const joined = (r: Row, prefix: string, idField: string): Row | null =>
+    r[`${prefix}${idField}`] === null || r[`${prefix}${idField}`] === undefined
       ? null
-      : {
-          kind: 'user',
-          id,
-          name: r[`${prefix}Name`] as string,
-          email: r[`${prefix}Email`] as string | null,
-          active: sc.active === null ? true : Boolean(r[`${prefix}Active`]),
-          locale: r[`${prefix}Locale`] as string | null,
-          emailDigest: sc.digest === null ? false : Boolean(r[`${prefix}Digest`]),
-        };
+      : Object.fromEntries(Object.entries(r).flatMap(([k, v]) => (k.startsWith(prefix) ? [[k.slice(prefix.length), v]] : [])));
 
   /** An id read back from the notifier's own tables (stored as text), as the host's model has it; null when it cannot be one. */
-  const idFromText = (kind: 'ticket' | 'user' | 'customer', text: string): EntityId | null => {
-    const model = kind === 'ticket' ? T : kind === 'user' ? S : K;
+  const idFromText = (kind: 'user' | 'customer', text: string): EntityId | null => {
+    const model = kind === 'user' ? S : K;
     if (model.idType === 'String') return text;
     return /^-?\d+$/.test(text) && Number.isSafeInteger(Number(text)) ? Number(text) : null;
   };
@@ -159,8 +149,6 @@ SELECT ${[col('t', tc.id, 'id'), col('t', tc.subject, 'subject'), col('t', tc.de
     toTicket,
     toComment,
 
-    idFromText,
-
     /**
      * The ticket as it is before a write, with its customer, creator and
      * assignee, in one statement, and on PostgreSQL with the ticket's row
@@ -173,36 +161,12 @@ SELECT ${[col('t', tc.id, 'id'), col('t', tc.subject, 'subject'), col('t', tc.de
       if (rows.length === 0) return null;
       const r = rows[0];
       // Both adapters return these columns as the types Prisma would (a test compares the two reads).
-      const ticket: TicketState = {
-        id: r.id as EntityId,
-        subject: r.subject as string,
-        description: (r.description as string | null) ?? '',
-        status: String(r.status),
-        priority: (r.priority as string | null) ?? null,
-        customerId: r.customerId as EntityId,
-        createdById: r.createdById as EntityId,
-        assignedToId: (r.assignedToId as EntityId | null) ?? null,
-        dueDate: (r.dueDate as Date | null) ?? null,
-      };
-      const users: PersonRecord[] = [];
-      const creator = staffFrom(r, 'creator', ticket.createdById);
-      if (creator) users.push(creator);
-      const assignee = ticket.assignedToId === null ? null : staffFrom(r, 'assignee', ticket.assignedToId);
-      if (assignee) users.push(assignee);
-      const customers: PersonRecord[] =
-        r.customerFound === null
-          ? []
-          : [
-              {
-                kind: 'customer',
-                id: ticket.customerId,
-                name: r.customerName as string,
-                email: r.customerEmail as string | null,
-                active: true,
-                locale: (r.customerLocale as string | null) ?? null,
-                company: (r.customerCompany as string | null) ?? null,
-              },
-            ];
+      const ticket = toTicket(r);
+      const creator = joined(r, 'creator.', sf.id);
+      const assignee = joined(r, 'assignee.', sf.id);
+      const customer = joined(r, 'customer.', kf.id);
+      const users = [creator, assignee].flatMap((row) => (row ? [staffRecord(row)] : []));
+      const customers = customer ? [customerRecord(customer)] : [];
       return { ticket, people: { users, customers } };
     },
 
@@ -271,15 +235,14 @@ SELECT ${[col('t', tc.id, 'id'), col('t', tc.subject, 'subject'), col('t', tc.de
       if (ids.length === 0) return [];
       return (await delegate(db, K).findMany({ where: byIds(kf.id, ids) })).map(customerRecord);
     },
-    /** Whether the person an id stored as text names exists (an id the host's model could not have names no one). */
-    async personExists(db: HostDb, kind: 'user' | 'customer', text: string): Promise<boolean> {
-      const id = idFromText(kind, text);
-      if (id === null) return false;
-      const model = kind === 'user' ? S : K;
-      return (await delegate(db, model).count({ where: { [model.fields.id]: id } })) > 0;
-    },
-    /** One person as they are now, or null when they no longer exist. */
-    async person(db: HostDb, kind: 'user' | 'customer', id: EntityId): Promise<PersonRecord | null> {
+    /**
+     * One person as they are now, by the id the notifier's tables store for
+     * them (text); null when they no longer exist, or when the text is no id
+     * the host's model could have.
+     */
+    async person(db: HostDb, kind: 'user' | 'customer', storedId: string): Promise<PersonRecord | null> {
+      const id = idFromText(kind, storedId);
+      if (id === null) return null;
       const found = kind === 'user' ? await delegate(db, S).findUnique({ where: { [sf.id]: id } }) : await delegate(db, K).findUnique({ where: { [kf.id]: id } });
       return found ? (kind === 'user' ? staffRecord(found) : customerRecord(found)) : null;
     },

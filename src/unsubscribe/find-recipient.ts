@@ -10,8 +10,6 @@ export interface UnsubscribeRecipient {
 
 /** The person a token names, for the page; null when they no longer exist (or the id is not one the host could have). */
 export async function findRecipient(db: HostDb, store: HostStore, claim: Pick<UnsubscribeClaim, 'kind' | 'id'>): Promise<UnsubscribeRecipient | null> {
-  const id = store.idFromText(claim.kind, String(claim.id));
-  if (id === null) return null;
-  const person = await store.person(db, claim.kind, id);
+  const person = await store.person(db, claim.kind, String(claim.id));
   return person && { name: person.name, email: person.email, locale: person.locale };
 }

@@ -31,7 +31,7 @@ export async function applyMailedRequests(
   schema?: HostSchemaOptions,
 ): Promise<Record<MailedRequestOutcome, number>> {
   const store = hostStore(resolveHostSchema(prisma, schema), clientProvider(prisma) ?? 'sqlite');
-  const personExists = (kind: 'user' | 'customer', id: string) => store.personExists(prisma as unknown as HostDb, kind, id);
+  const personExists = async (kind: 'user' | 'customer', id: string) => (await store.person(prisma as unknown as HostDb, kind, id)) !== null;
   const files = paths.flatMap((p) => reportFiles(p));
   const counts: Record<MailedRequestOutcome, number> = { unsubscribed: 0, mandatory: 0, gone: 0, malformed: 0, bad_signature: 0, expired: 0, no_token: 0 };
   for (const file of files) {

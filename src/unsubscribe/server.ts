@@ -119,7 +119,7 @@ export function createUnsubscribeServer(o: UnsubscribeServerOptions): Server {
     const email = person.email ?? '';
 
     if (req.method === 'POST') {
-      await applyUnsubscribe(o.prisma, { kind: claim.kind, id: claim.id, scope }, (kind, id) => store.personExists(o.prisma as unknown as HostDb, kind, id));
+      await applyUnsubscribe(o.prisma, { kind: claim.kind, id: claim.id, scope }, async (kind, id) => (await store.person(o.prisma as unknown as HostDb, kind, id)) !== null);
       o.logger.info({ recipientKind: claim.kind, recipientId: claim.id, scope }, 'unsubscribed');
       return reply(res, donePage(c, { email, scope }));
     }
