@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { currentActor } from '../capture';
 import { planOutboxRows, queueOverdue, writePlan, type EnqueueOptions, type NotifierDb, type TicketEvents } from '../enqueue';
-import { type EntityId, type TicketEvent, type TicketState, type TicketStatus } from '../notifications';
+import { statusEvent, type EntityId, type TicketEvent, type TicketState, type TicketStatus } from '../notifications';
 
 /** A row of the host app's ticket model (or comment model), as Prisma returns it. */
 export type HostRow = object;
@@ -52,14 +52,8 @@ export class TicketEmailNotification {
 
   sendStatusChanged(ticket: HostRow, oldStatus: TicketStatus, newStatus: TicketStatus) {
     const t = this.ticket(ticket);
-    const { resolved, closed } = this.options.store.statuses;
-    // A resolved or closed status has an email of its own, as when a write makes the change.
-    const event: TicketEvent = resolved.includes(newStatus)
-      ? { type: 'ticket_resolved', from: oldStatus, to: newStatus }
-      : closed.includes(newStatus)
-        ? { type: 'ticket_closed', from: oldStatus, to: newStatus }
-        : { type: 'status_changed', from: oldStatus, to: newStatus };
-    return this.queue({ ...t, status: newStatus }, [event]);
+    // The same event a write making this change gets (unlike a write, the call sends even when nothing changed).
+    return this.queue({ ...t, status: newStatus }, [statusEvent(oldStatus, newStatus, this.options.store.statuses)]);
   }
 
   sendCommentAdded(ticket: HostRow, comment: HostRow) {

@@ -1,4 +1,4 @@
-import { DETAIL_FIELDS, type FieldChange, type StatusMeaning, type TicketEvent, type TicketState } from './types';
+import { DETAIL_FIELDS, type FieldChange, type StatusMeaning, type TicketEvent, type TicketState, type TicketStatus } from './types';
 
 // An id read through raw SQL and one read through Prisma are the same value of the same type, but an id
 // the app hands in (the programmatic API) may be the other spelling of it.
@@ -24,6 +24,13 @@ export function detailChanges(before: TicketState, after: TicketState): FieldCha
 /** This repository's own vocabulary; a host app's comes from its mapping. */
 export const DEFAULT_STATUS_MEANING: StatusMeaning = { resolved: ['resolved'], closed: ['closed'] };
 
+/** The event of a move from one status to another: a resolved or closed status has one of its own. */
+export function statusEvent(from: TicketStatus, to: TicketStatus, meaning: StatusMeaning = DEFAULT_STATUS_MEANING): TicketEvent {
+  if (meaning.resolved.includes(to)) return { type: 'ticket_resolved', from, to };
+  if (meaning.closed.includes(to)) return { type: 'ticket_closed', from, to };
+  return { type: 'status_changed', from, to };
+}
+
 /**
  * What one write did to one ticket, as events. `before` is null for a new
  * ticket. An update that rewrites the same values yields no event.
@@ -31,11 +38,7 @@ export const DEFAULT_STATUS_MEANING: StatusMeaning = { resolved: ['resolved'], c
 export function diffTicket(before: TicketState | null, after: TicketState, meaning: StatusMeaning = DEFAULT_STATUS_MEANING): TicketEvent[] {
   if (before === null) return [{ type: 'ticket_created' }];
   const events: TicketEvent[] = [];
-  if (before.status !== after.status) {
-    if (meaning.resolved.includes(after.status)) events.push({ type: 'ticket_resolved', from: before.status, to: after.status });
-    else if (meaning.closed.includes(after.status)) events.push({ type: 'ticket_closed', from: before.status, to: after.status });
-    else events.push({ type: 'status_changed', from: before.status, to: after.status });
-  }
+  if (before.status !== after.status) events.push(statusEvent(before.status, after.status, meaning));
   if (!sameId(before.assignedToId, after.assignedToId) && after.assignedToId !== null) {
     events.push({ type: 'ticket_assigned', fromAssigneeId: before.assignedToId, toAssigneeId: after.assignedToId });
   }

@@ -1,6 +1,6 @@
 export { notificationEvents, locales, type NotificationEvent, type Locale } from './vocabulary';
 export * from './types';
-export { diffTicket, detailChanges } from './diff-ticket';
+export { diffTicket, detailChanges, statusEvent } from './diff-ticket';
 export { intendedRecipients, isActor, actorOf } from './recipients';
 export { planEmails, RECORDED_SKIPS, type PlannedEmail, type PlanOptions, type SkippedRecipient, type SkipReason } from './plan-emails';
 export { isMandatory, unsubscribeScope } from './preferences';
