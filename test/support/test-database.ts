@@ -5,24 +5,31 @@ import pg from 'pg';
 import { createPrismaClient, type AppPrismaClient, type Provider } from '../../src/db';
 import { pgDatabaseName, sqliteDir, withDatabase } from './test-run';
 
-export interface TestDatabase {
+export interface TestDatabase<C = AppPrismaClient> {
   url: string;
   provider: Provider;
   /** A bare client (no notifications) for arranging and inspecting data. */
-  prisma: AppPrismaClient;
+  prisma: C;
   drop(): Promise<void>;
 }
 
-/** A fresh, migrated database of its own for one test file: a copy of the run's template. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A fresh database of its own for one test file: a copy of a template the
+ * run's global setup migrated (a file copy on SQLite, CREATE DATABASE …
+ * TEMPLATE on PostgreSQL), with a client `connect` makes for its URL.
+ */
+export async function copyTemplateDatabase<C extends { $disconnect(): Promise<void> }>(
+  template: string,
+  label: string,
+  connect: (url: string) => C,
+): Promise<TestDatabase<C>> {
   const runId = process.env.TEST_RUN_ID!;
-  const template = process.env.TEST_TEMPLATE_URL!;
-  const suffix = randomBytes(4).toString('hex');
+  const suffix = `${label}${randomBytes(4).toString('hex')}`;
   if (template.startsWith('file:')) {
     const file = join(sqliteDir(runId), `${suffix}.db`);
     copyFileSync(template.slice('file:'.length), file);
     const url = `file:${file}`;
-    const prisma = createPrismaClient(url);
+    const prisma = connect(url);
     return {
       url,
       provider: 'sqlite',
@@ -40,7 +47,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   await admin.query(`CREATE DATABASE "${name}" TEMPLATE "${new URL(template).pathname.slice(1)}"`);
   await admin.end();
   const url = withDatabase(adminUrl, name);
-  const prisma = createPrismaClient(url);
+  const prisma = connect(url);
   return {
     url,
     provider: 'postgresql',
@@ -53,4 +60,9 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await a.end();
     },
   };
+}
+
+/** A fresh, migrated database of its own for one test file: a copy of the run's template. */
+export function createTestDatabase(): Promise<TestDatabase> {
+  return copyTemplateDatabase(process.env.TEST_TEMPLATE_URL!, '', createPrismaClient);
 }
