@@ -99,6 +99,28 @@ async function readBatchBefore(call: WriteCall, provider: Provider): Promise<Tic
   return call.store.ticketsByIds(call.db, ids);
 }
 
+// The most ids one narrowed statement names. Databases cap a statement's parameters (SQLite's
+// driver at 32766, PostgreSQL's protocol at 65535, and Prisma counts conservatively), and a
+// bare updateMany of any size must not fail here for the list of ids the notifier added.
+const NARROW_CHUNK: Record<Provider, number> = { sqlite: 900, postgresql: 30_000 };
+
+/**
+ * Runs a batch write narrowed to `ids`, as one statement per chunk of ids
+ * within the write's transaction: the same rows change with the same data,
+ * and the result is what the single call would have returned.
+ */
+async function runNarrowed(call: WriteCall, ids: EntityId[], provider: Provider): Promise<unknown> {
+  const size = NARROW_CHUNK[provider];
+  const results: unknown[] = [];
+  for (let start = 0; start < ids.length; start += size) {
+    const where = call.store.narrowTo(call.args.where as object | undefined, ids.slice(start, start + size));
+    results.push(await call.run(call.operation, { ...call.args, where }));
+  }
+  if (results.length === 1) return results[0];
+  if (call.operation === 'updateMany') return { count: results.reduce<number>((n, r) => n + (r as { count: number }).count, 0) };
+  return results.flat();
+}
+
 /**
  * ticket.updateMany(AndReturn): Django's queryset.update() sends nothing; here
  * every affected ticket is diffed. The update is narrowed to the rows read
@@ -106,11 +128,12 @@ async function readBatchBefore(call: WriteCall, provider: Provider): Promise<Tic
  */
 async function captureTicketBatch(call: WriteCall, provider: Provider): Promise<Captured> {
   const { db, store } = call;
-  const beforeRows = await readBatchBefore(call, provider);
+  const limit = typeof call.args.limit === 'number' ? call.args.limit : Infinity;
+  // With a `limit`, which rows change is the database's choice; narrowed to as many of the rows read, it is ours.
+  const beforeRows = (await readBatchBefore(call, provider)).slice(0, limit);
   const ids = beforeRows.map((t) => t.id);
-  const narrowed = { ...call.args, where: store.narrowTo(call.args.where as object | undefined, ids) };
-  const result = await call.run(call.operation, narrowed);
-  if (ids.length === 0) return { result, changes: [] };
+  if (ids.length === 0) return { result: await call.run(call.operation, call.args), changes: [] };
+  const result = await runNarrowed(call, ids, provider);
   const afterRows = await store.ticketsByIds(db, ids);
   const beforeById = new Map(beforeRows.map((t) => [t.id, t]));
   return { result, changes: afterRows.map((after) => ({ before: beforeById.get(after.id)!, after, newComments: [] })) };
