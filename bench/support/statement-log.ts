@@ -32,7 +32,8 @@ export function loggedPrismaClient(databaseUrl: string): LoggedClient {
     factory.connect = async () => {
       const adapter = await connect();
       // Not part of the adapter's types: the better-sqlite3 Database it opened.
-      const driver = (adapter as unknown as { client: { prepare(sql: string): unknown } }).client;
+      const driver = (adapter as unknown as { client?: { prepare(sql: string): unknown } }).client;
+      if (typeof driver?.prepare !== 'function') throw new Error('statement log: this adapter-better-sqlite3 no longer keeps its Database as `client`');
       const prepare = driver.prepare.bind(driver);
       driver.prepare = (sql: string) => {
         statements.push(sql);
