@@ -16,9 +16,13 @@ export interface BullmqScaleOptions {
   redisUrl: string;
   /** Emails per throughput run. */
   emails: number;
+  /** Must include 2 unless ratePerSecond is given. */
   workerCounts: number[];
-  /** EMAIL_RATE_PER_SECOND asked of two workers in the rate-limit run. */
-  ratePerSecond: number;
+  /**
+   * EMAIL_RATE_PER_SECOND asked of two workers in the rate-limit run; by
+   * default half of what two workers sent without a limit in this run.
+   */
+  ratePerSecond?: number;
   log?: (line: string) => void;
 }
 
@@ -178,8 +182,13 @@ export async function measureBullmqScale(o: BullmqScaleOptions): Promise<BullmqS
       log(`bullmq-scale: ${count} worker process${count > 1 ? 'es' : ''}: ${o.emails} emails, ${emailsPerSecond.toFixed(0)} emails/s`);
     }
 
-    const emails = o.ratePerSecond * 5;
-    const r = await run(o, prisma, 2, emails, { EMAIL_RATE_PER_SECOND: String(o.ratePerSecond) }, o.ratePerSecond);
+    // Half of what two workers sent unlimited in this run, so the limit is what holds them back and
+    // not the machine, on a fast machine or a slow one.
+    const two = workers.find((w) => w.count === 2);
+    if (!o.ratePerSecond && !two) throw new Error('bullmq-scale: no rate asked and no two-worker run to take half of');
+    const asked = o.ratePerSecond ?? Math.max(1, Math.round(two!.emailsPerSecond / 2));
+    const emails = asked * 5;
+    const r = await run(o, prisma, 2, emails, { EMAIL_RATE_PER_SECOND: String(asked) }, asked);
     // BullMQ's limiter lets `max` jobs start per window of a second, the next window opening as the last
     // one closes: the rate is the emails over the windows the run used. First-to-last alone would miss
     // the last window's remainder and read high.
@@ -187,10 +196,10 @@ export async function measureBullmqScale(o: BullmqScaleOptions): Promise<BullmqS
     const measuredPerSecond = r.accepted / windows;
     const firstToLast = (r.accepted - 1) / ((r.lastAt - r.firstAt) / 1000);
     log(
-      `bullmq-scale: EMAIL_RATE_PER_SECOND=${o.ratePerSecond}, two workers: ${emails} emails in ${windows} one-second windows, ` +
+      `bullmq-scale: EMAIL_RATE_PER_SECOND=${asked}, two workers: ${emails} emails in ${windows} one-second windows, ` +
         `${measuredPerSecond.toFixed(1)} emails/s (first to last: ${firstToLast.toFixed(1)}/s)`,
     );
-    return { workers, rateLimit: { askedPerSecond: o.ratePerSecond, measuredPerSecond, emails } };
+    return { workers, rateLimit: { askedPerSecond: asked, measuredPerSecond, emails } };
   } finally {
     await prisma.$disconnect();
   }

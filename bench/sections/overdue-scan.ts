@@ -11,6 +11,8 @@ export interface OverdueScan {
   tickets: number;
   overdue: number;
   seconds: number;
+  /** RSS of the process before any work, with its modules loaded. */
+  startRssMb: number;
   peakRssMb: number;
   /** The same run again (its emails removed first) with CAPPED_HEAP. */
   cappedPeakRssMb: number;
@@ -22,6 +24,7 @@ export interface OverdueScan {
 
 interface ChildRun {
   seconds: number;
+  startRssMb: number;
   peakRssMb: number;
   tickets: number;
   queued: number;
@@ -62,6 +65,7 @@ export async function measureOverdueScan(db: BenchDatabase, tickets: number, log
     tickets,
     overdue: first.tickets,
     seconds: first.seconds,
+    startRssMb: first.startRssMb,
     peakRssMb: first.peakRssMb,
     cappedPeakRssMb: capped.peakRssMb,
     queued: first.queued,

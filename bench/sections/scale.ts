@@ -21,9 +21,13 @@ function reachable(url: string): Promise<boolean> {
   });
 }
 
-/** DELIVERY=bullmq: throughput with 1, 2 and 4 worker processes, and the global rate limit holding. */
-export async function measureScale(db: BenchDatabase, o: { emails: number; runs: number; rate: number; log: (s: string) => void }) {
-  const { rate } = o;
+/**
+ * DELIVERY=bullmq: throughput with 1, 2 and 4 worker processes, and the
+ * global rate limit holding across two of them. The limit asked is half of
+ * what two workers sent unlimited in the same run (or `rate`), so the limit
+ * is what holds them back whatever the machine.
+ */
+export async function measureScale(db: BenchDatabase, o: { emails: number; runs: number; rate?: number; log: (s: string) => void }) {
   const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
   if (!(await reachable(redisUrl))) {
     o.log(`scale: skipped, no Redis at ${redisUrl}`);
@@ -31,25 +35,29 @@ export async function measureScale(db: BenchDatabase, o: { emails: number; runs:
   }
   const runs: Awaited<ReturnType<typeof measureBullmqScale>>[] = [];
   for (let r = 1; r <= o.runs; r++) {
-    o.log(`scale: run ${r}/${o.runs}: ${WORKER_COUNTS.join(', ')} worker processes, then ${rate}/s asked of two`);
+    const limit = o.rate ? `${o.rate}/s` : 'half the two-worker rate';
+    o.log(`scale: run ${r}/${o.runs}: ${WORKER_COUNTS.join(', ')} worker processes, then ${limit} asked of two`);
     await db.reset();
-    runs.push(await measureBullmqScale({ databaseUrl: db.url, redisUrl, emails: o.emails, workerCounts: WORKER_COUNTS, ratePerSecond: rate, log: o.log }));
+    runs.push(await measureBullmqScale({ databaseUrl: db.url, redisUrl, emails: o.emails, workerCounts: WORKER_COUNTS, ratePerSecond: o.rate, log: o.log }));
   }
   const perCount = WORKER_COUNTS.map((count) => ({
     count,
     emailsPerSecond: median(runs.map((r) => r.workers.find((w) => w.count === count)!.emailsPerSecond)),
   }));
+  const askedRate = median(runs.map((r) => r.rateLimit.askedPerSecond));
   const measuredRate = median(runs.map((r) => r.rateLimit.measuredPerSecond));
-  const off = Math.abs(measuredRate - rate) / rate;
+  // Each run asks its own rate: the check is on each run's measured over asked.
+  const ofAsked = median(runs.map((r) => r.rateLimit.measuredPerSecond / r.rateLimit.askedPerSecond));
+  const met = Math.abs(ofAsked - 1) <= 0.1;
   const figures: Figure[] = [
     ...perCount.map((w) => ({ section: '6 scale', name: `DELIVERY=bullmq, ${w.count} worker process${w.count > 1 ? 'es' : ''}`, value: `${Math.round(w.emailsPerSecond)} emails/s` })),
     {
       section: '6 scale',
-      name: `EMAIL_RATE_PER_SECOND=${rate} across two workers`,
-      value: `${round(measuredRate, 1)} emails/s`,
-      target: `${rate} ± 10%`,
-      met: off <= 0.1,
+      name: `EMAIL_RATE_PER_SECOND=${round(askedRate, 1)} (${o.rate ? 'asked' : 'half the two-worker rate'}) across two workers`,
+      value: `${round(measuredRate, 1)} emails/s (${Math.round(ofAsked * 100)}% of asked)`,
+      target: 'asked ± 10%',
+      met,
     },
   ];
-  return { results: { runs, perCount, measuredRate }, figures };
+  return { results: { runs, perCount, askedRate, measuredRate, measuredOverAsked: ofAsked }, figures };
 }
