@@ -31,7 +31,7 @@ export interface BulkUpdate {
 }
 
 async function bulkCall(url: string, mode: Mode, warm: number, lo: number, hi: number): Promise<BulkCall> {
-  const { stdout } = await run(process.execPath, ['--import', 'tsx', join(__dirname, '..', 'support', 'bulk-child.ts'), mode, String(warm), String(lo), String(hi)], {
+  const { stdout } = await run(process.execPath, [...(process.env.BENCH_CHILD_ARGS ? process.env.BENCH_CHILD_ARGS.split(' ') : []), '--import', 'tsx', join(__dirname, '..', 'support', 'bulk-child.ts'), mode, String(warm), String(lo), String(hi)], {
     env: { ...process.env, DATABASE_URL: url, NODE_ENV: 'production' },
     maxBuffer: 1024 * 1024,
   });
