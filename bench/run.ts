@@ -12,7 +12,7 @@ import { measureNaive, measurePipeline, measureTransportCeiling, queueEmails, ty
 import { measureRender } from './sections/render';
 import { CAPPED_HEAP, measureOverdueScan, type OverdueScan } from './sections/overdue-scan';
 
-const SECTIONS = ['write', 'bulk', 'delivery', 'render', 'overdue', 'scale'] as const;
+const SECTIONS = ['write', 'bulk', 'delivery', 'render', 'overdue', 'scale', 'peer'] as const;
 type Section = (typeof SECTIONS)[number];
 
 function count(v: string): number {
@@ -182,6 +182,14 @@ async function main() {
       const scale = await measureScale(db, { emails: o.quick ? 300 : o.emails, runs: o.runs, rate: o.rate, log });
       results.scale = scale.results;
       figures.push(...scale.figures);
+    }
+
+    if (only.has('peer')) {
+      // Loaded only here: graphile-worker is the peer's, not the project's.
+      const { measurePeer } = await import('./sections/peer');
+      const peer = await measurePeer(db, sink, { writes: o.writes, emails: o.emails, runs: o.runs, log });
+      results.peer = peer.results;
+      figures.push(...peer.figures);
     }
   } finally {
     await sink.stop();

@@ -102,7 +102,7 @@ async function deleteKeys(redisUrl: string, prefix: string): Promise<void> {
 }
 
 /**
- * One run: an SMTP sink in this process, `emails` rows in the outbox, `count`
+ * One run: an SMTP sink (a process of its own), `emails` rows in the outbox, `count`
  * worker processes on a fresh key prefix; resolves once the sink has every
  * message, with the sink's first and last acceptance times. Cleans up after.
  */
@@ -149,11 +149,10 @@ async function run(
       await sink.waitFor(warmUp);
       // With a rate limit, its window closes first, so the measured run starts with a full one.
       await new Promise((r) => setTimeout(r, 1_100));
-      sink.reset();
+      await sink.reset();
     }
     await release(prisma, tag);
-    await sink.waitFor(emails);
-    return { firstAt: sink.firstAt, lastAt: sink.lastAt, accepted: sink.accepted };
+    return await sink.waitFor(emails);
   } finally {
     await stopWorkers(workers);
     await queue.close();

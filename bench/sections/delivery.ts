@@ -9,12 +9,30 @@ import { composeMessage } from '../../src/delivery/compose-message';
 import type { BenchDatabase } from '../support/bench-database';
 import { seedPeople, ticketData } from '../support/fixtures';
 import { benchConfig } from '../support/notifier-config';
-import type { SmtpSink } from '../support/smtp-sink';
+import { clock, type SinkCounts, type SmtpSink } from '../support/smtp-sink';
 
 export interface DeliveryRun {
   emails: number;
+  /** From the moment the emails were due to the last one accepted by the SMTP sink. */
   seconds: number;
   perSecond: number;
+  /** From the moment the emails were due to the first one accepted. */
+  firstMs: number;
+}
+
+/** Outbox rows by id, both ends included. */
+export interface RowRange {
+  from: number;
+  to: number;
+}
+
+// Far enough ahead that nothing sends a held row before the bench releases it.
+export const NOT_YET = new Date(Date.now() + 365 * 86_400_000);
+
+/** A run timed on the sink's clock: `start` is when the emails became due, the counts are the sink's at the last one. */
+export function deliveryRun(start: number, counts: SinkCounts): DeliveryRun {
+  const seconds = (counts.lastAt - start) / 1000;
+  return { emails: counts.accepted, seconds, perSecond: counts.accepted / seconds, firstMs: counts.firstAt - start };
 }
 
 /**
@@ -37,25 +55,34 @@ export async function queueEmails(db: BenchDatabase, emails: number): Promise<vo
   if (queued !== emails) throw new Error(`expected ${emails} queued emails, found ${queued}`);
 }
 
-/** Puts every row back to pending, as if just queued. */
-async function requeueAll(db: BenchDatabase): Promise<void> {
+/**
+ * Puts rows back to pending, as if just queued (every row, or those of
+ * `rows`), due at `dueAt`: at once by default, or held until released.
+ */
+export async function requeue(db: BenchDatabase, o: { rows?: RowRange; dueAt?: Date } = {}): Promise<void> {
   await db.prisma.emailOutbox.updateMany({
-    data: { status: 'pending', attempts: 0, sentAt: null, lockedBy: null, lockedUntil: null, nextAttemptAt: new Date(0) },
+    where: o.rows ? { id: { gte: o.rows.from, lte: o.rows.to } } : {},
+    data: { status: 'pending', attempts: 0, sentAt: null, lockedBy: null, lockedUntil: null, nextAttemptAt: o.dueAt ?? new Date(0) },
   });
 }
 
-/** The project's pipeline: claim, render, send over the pool, mark sent; timed until every row is sent. */
-export async function measurePipeline(db: BenchDatabase, sink: SmtpSink): Promise<DeliveryRun> {
-  await requeueAll(db);
-  sink.reset();
+/**
+ * The project's pipeline in this process: claim, render, send over the pool,
+ * mark sent, until every due row is sent (notifier.drain()). Every row is
+ * due, or only those of `rows` (the rest held).
+ */
+export async function measurePipeline(db: BenchDatabase, sink: SmtpSink, rows?: RowRange): Promise<DeliveryRun> {
+  if (rows) await requeue(db, { dueAt: NOT_YET });
+  await requeue(db, { rows });
+  await sink.reset();
   const notifier = createTicketNotifier({ prisma: db.prisma, config: benchConfig(db.url, sink.port) });
   try {
-    const emails = await db.prisma.emailOutbox.count();
-    const t = performance.now();
+    const emails = await db.prisma.emailOutbox.count({ where: rows ? { id: { gte: rows.from, lte: rows.to } } : {} });
+    const start = clock();
     const r = await notifier.drain();
-    const seconds = (performance.now() - t) / 1000;
-    if (r.sent !== emails || sink.accepted !== emails) throw new Error(`pipeline sent ${r.sent} (server got ${sink.accepted}) of ${emails}`);
-    return { emails, seconds, perSecond: emails / seconds };
+    const counts = await sink.waitFor(emails);
+    if (r.sent !== emails || counts.accepted !== emails) throw new Error(`pipeline sent ${r.sent} (server got ${counts.accepted}) of ${emails}`);
+    return deliveryRun(start, counts);
   } finally {
     await notifier.close();
   }
@@ -67,19 +94,18 @@ export async function measurePipeline(db: BenchDatabase, sink: SmtpSink): Promis
  * connection for each message. Timed on the first `sample` rows.
  */
 export async function measureNaive(db: BenchDatabase, sink: SmtpSink, sample: number): Promise<DeliveryRun> {
-  sink.reset();
+  await sink.reset();
   const config = benchConfig(db.url, sink.port);
   const domain = messageIdDomain(config.email.from);
   const rows = await db.prisma.emailOutbox.findMany({ orderBy: { id: 'asc' }, take: sample });
-  const t = performance.now();
+  const start = clock();
   for (const row of rows) {
     const rendered = await renderEmail(row.payload as unknown as EmailPayload, { siteUrl: config.email.siteUrl, brand: config.brand });
     const transport = nodemailer.createTransport({ ...smtpOptions(config.email.smtp), pool: false });
     await transport.sendMail(composeMessage(row, rendered, config.email.from, domain));
     transport.close();
   }
-  const seconds = (performance.now() - t) / 1000;
-  return { emails: rows.length, seconds, perSecond: rows.length / seconds };
+  return deliveryRun(start, await sink.waitFor(rows.length));
 }
 
 /**
@@ -95,13 +121,12 @@ export async function measureTransportCeiling(db: BenchDatabase, sink: SmtpSink)
     const rendered = await renderEmail(row.payload as unknown as EmailPayload, { siteUrl: config.email.siteUrl, brand: config.brand });
     messages.push(composeMessage(row, rendered, config.email.from, domain));
   }
-  sink.reset();
+  await sink.reset();
   const transport = createTransport(config, createLogger('silent'));
   try {
-    const t = performance.now();
+    const start = clock();
     await Promise.all(messages.map((m) => transport.sendMail(m)));
-    const seconds = (performance.now() - t) / 1000;
-    return { emails: messages.length, seconds, perSecond: messages.length / seconds };
+    return deliveryRun(start, await sink.waitFor(messages.length));
   } finally {
     transport.close();
   }

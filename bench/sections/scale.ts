@@ -6,7 +6,7 @@ import { measureBullmqScale } from './bullmq-scale';
 
 const WORKER_COUNTS = [1, 2, 4];
 
-function reachable(url: string): Promise<boolean> {
+export function reachable(url: string): Promise<boolean> {
   const u = new URL(url);
   return new Promise<boolean>((resolve) => {
     const socket = connect({ host: u.hostname, port: Number(u.port || 6379) });
