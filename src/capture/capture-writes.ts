@@ -2,7 +2,7 @@ import type { Provider } from '../db';
 import type { HostDb, HostStore, PersonRecord, RowLock } from '../host-schema';
 import type { CommentState, EntityId, TicketState } from '../notifications';
 import { createsNestedComments, returnsFullRow, stripId, upsertCreatesComments, withId, type Args } from './args';
-import type { TicketChange } from './enqueue-write';
+import type { TicketChange } from './record-write';
 
 /** A hooked operation, run through `run` with possibly reshaped arguments. */
 export interface WriteCall {

@@ -1,0 +1,1 @@
+export { recordChange, takeChanges, setChangeAside, countChanges, type ChangeEvent, type TicketEvents } from './change-event';
