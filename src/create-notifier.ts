@@ -87,6 +87,11 @@ export function createTicketNotifier<C extends object = AppPrismaClient>(given: 
 
   // Writes record what changed; the senders of this process turn it into outbox rows before each round.
   const plan = changePlanner(options.prisma as unknown as TransactionClient, enqueue);
+  // A digest sums up every email held so far, those of writes not planned yet too (a dry run plans nothing).
+  const digestsOfEverythingWritten = async (run?: DigestRunOptions) => {
+    if (!run?.dryRun) await plan();
+    return sendDigests(options.prisma, digest, run);
+  };
   const dispatcher = new Dispatcher({
     ...message,
     planChanges: plan,
@@ -110,7 +115,7 @@ export function createTicketNotifier<C extends object = AppPrismaClient>(given: 
           logger,
           message,
           scanOverdue: () => sendOverdueNotifications(db, enqueue),
-          runDigests: () => sendDigests(options.prisma, digest),
+          runDigests: () => digestsOfEverythingWritten(),
           planChanges: plan,
         })
       : null;
@@ -145,7 +150,7 @@ export function createTicketNotifier<C extends object = AppPrismaClient>(given: 
     /** How many tickets an overdue run would read now (for a progress bar). */
     countOverdue: (now = new Date()) => countOverdue(db, enqueue, now),
     /** Queues one digest email per staff member with held emails (the notify:digest command). */
-    sendDigests: (run?: DigestRunOptions) => sendDigests(options.prisma, digest, run),
+    sendDigests: (run?: DigestRunOptions) => digestsOfEverythingWritten(run),
     /**
      * Turns the writes recorded so far into outbox rows now, and returns how
      * many rows that queued. Senders do this before each round (drain() too);

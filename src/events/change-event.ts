@@ -66,7 +66,7 @@ export async function takeChanges(db: RawDb, limit: number, provider: Provider):
   if (provider === 'postgresql') await db.$executeRawUnsafe(`SELECT pg_advisory_xact_lock(${PLANNER_LOCK})`);
   const rows = await db.$queryRawUnsafe<EventRow[]>(
     `DELETE FROM "ChangeEvent" WHERE "id" IN (SELECT "id" FROM "ChangeEvent" WHERE "lastError" IS NULL ORDER BY "id" LIMIT ${Math.max(1, Math.floor(limit))})
-     RETURNING "id", "writeKey", "items", "actor"`,
+     RETURNING "id", "writeKey", CAST("items" AS TEXT) AS "items", CAST("actor" AS TEXT) AS "actor"`,
   );
   // Decoded one by one: a row that cannot be read fails its own planning, not its neighbours'.
   return rows.map(decode).sort((a, b) => a.id - b.id);
@@ -81,6 +81,12 @@ function decode(r: EventRow): ChangeEvent {
   }
 }
 
+/** Whether any recorded write waits to be planned: one indexed read, no transaction, no lock. */
+export async function hasChanges(db: RawDb): Promise<boolean> {
+  const rows = await db.$queryRawUnsafe<unknown[]>(`SELECT 1 AS "one" FROM "ChangeEvent" WHERE "lastError" IS NULL LIMIT 1`);
+  return rows.length > 0;
+}
+
 /**
  * Keeps a recorded write whose planning failed, with the error, and takes it
  * out of planning: the writes after it are planned, and an operator can see
@@ -89,6 +95,14 @@ function decode(r: EventRow): ChangeEvent {
 export async function setChangeAside(db: RawDb, id: number, error: string, provider: Provider): Promise<void> {
   const [a, b] = provider === 'postgresql' ? ['$1', '$2'] : ['?', '?'];
   await db.$executeRawUnsafe(`UPDATE "ChangeEvent" SET "lastError" = ${a} WHERE "id" = ${b}`, error.slice(0, 2000), id);
+}
+
+/** The latest recorded writes set aside, newest first, with why. */
+export async function setAsideChanges(db: RawDb, limit: number): Promise<{ id: number; createdAt: Date; lastError: string }[]> {
+  const rows = await db.$queryRawUnsafe<{ id: number | bigint; createdAt: Date | string; lastError: string }[]>(
+    `SELECT "id", "createdAt", "lastError" FROM "ChangeEvent" WHERE "lastError" IS NOT NULL ORDER BY "id" DESC LIMIT ${Math.max(0, Math.floor(limit))}`,
+  );
+  return rows.map((r) => ({ id: Number(r.id), createdAt: new Date(r.createdAt), lastError: r.lastError }));
 }
 
 /** Recorded writes: still to plan, and set aside after their planning failed. */
@@ -102,7 +116,8 @@ export async function countChanges(db: RawDb): Promise<{ waiting: number; setAsi
 // An arbitrary constant that names the planners' turn among the app's advisory locks.
 const PLANNER_LOCK = 7_202_612_03;
 
-// SQLite hands JSON columns back as text, PostgreSQL as parsed values.
+// The JSON columns are read as text and parsed here, one row at a time: a row that is not JSON
+// (SQLite stores any text) must fail its own planning, not the statement that takes a round.
 const parsed = (v: unknown): unknown => (typeof v === 'string' ? JSON.parse(v) : v);
 
 // JSON keeps ids (numbers or strings) as they were; dates come back as text.
