@@ -10,7 +10,7 @@ const OPTIONS = { timeout: 60_000, maxWait: 60_000 };
  * Runs a captured write in its own transaction, at the database's default
  * isolation (READ COMMITTED on PostgreSQL). Concurrent writers of one ticket
  * are serialised by the row lock the read before the write takes (see
- * `readTicketWithPeople` and `lockTickets` in the host-schema module), not
+ * `readTicketForWrite` and `lockTickets` in the host-schema module), not
  * aborted and retried: every write that bare Prisma accepts is accepted here
  * too. SQLite serialises writers already.
  */
