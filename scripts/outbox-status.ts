@@ -3,6 +3,7 @@ import { runCommand } from './command';
 import { terminalText } from './terminal-text';
 import { createPrismaClient } from '../src/db';
 import { countByStatus, recentProblems } from '../src/outbox';
+import { countChanges, setAsideChanges } from '../src/events';
 
 const program = new Command('outbox:status')
   .description('Show how many emails are in each state, and the latest errors.')
@@ -15,6 +16,10 @@ void runCommand(async (config) => {
   try {
     const counts = await countByStatus(prisma);
     for (const [status, n] of Object.entries(counts)) console.log(`${status.padEnd(8)} ${n}`);
+    // Writes whose emails are not planned yet: a sender plans them before its next round.
+    const changes = await countChanges(prisma);
+    console.log(`\nwrites to plan ${changes.waiting}${changes.setAside > 0 ? `, set aside after planning failed ${changes.setAside}` : ''}`);
+    for (const c of await setAsideChanges(prisma, errors)) console.log(terminalText(`write #${c.id} of ${c.createdAt.toISOString()}: ${c.lastError}`));
     // Loaded only in this mode, like the notifier does: bullmq is slow to load.
     if (config.delivery.mode === 'bullmq') console.log(`\n${await (await import('../src/bullmq/queue-status')).queueStatus(config)}`);
     const problems = await recentProblems(prisma, errors);

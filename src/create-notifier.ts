@@ -3,10 +3,10 @@ import { createBullmqDelivery } from './bullmq/load';
 import { bindTransactions, ticketNotifications } from './capture';
 import { countOverdue, sendOverdueNotifications } from './commands';
 import { linkWarnings, loadConfig, type Config } from './config';
-import { providerOf, type AppPrismaClient } from './db';
+import { providerOf, type AppPrismaClient, type TransactionClient } from './db';
 import { Dispatcher, rateLimiter, SHUTDOWN_GRACE_MS } from './delivery';
 import { sendDigests, type DigestOptions, type DigestRunOptions } from './digest';
-import type { EnqueueOptions, NotifierDb } from './enqueue';
+import { changePlanner, type EnqueueOptions, type NotifierDb } from './enqueue';
 import { clientProvider, hostStore, resolveHostSchema, type HostDb, type HostSchemaOptions } from './host-schema';
 import type { PreferenceScope } from './notifications';
 import { createLogger, type Logger } from './logging';
@@ -85,8 +85,16 @@ export function createTicketNotifier<C extends object = AppPrismaClient>(given: 
     },
   };
 
+  // Writes record what changed; the senders of this process turn it into outbox rows before each round.
+  const plan = changePlanner(options.prisma as unknown as TransactionClient, enqueue);
+  // A digest sums up every email held so far, those of writes not planned yet too (a dry run plans nothing).
+  const digestsOfEverythingWritten = async (run?: DigestRunOptions) => {
+    if (!run?.dryRun) await plan();
+    return sendDigests(options.prisma, digest, run);
+  };
   const dispatcher = new Dispatcher({
     ...message,
+    planChanges: plan,
     prisma: options.prisma,
     logger,
     batchSize: config.delivery.batchSize,
@@ -107,18 +115,19 @@ export function createTicketNotifier<C extends object = AppPrismaClient>(given: 
           logger,
           message,
           scanOverdue: () => sendOverdueNotifications(db, enqueue),
-          runDigests: () => sendDigests(options.prisma, digest),
+          runDigests: () => digestsOfEverythingWritten(),
+          planChanges: plan,
         })
       : null;
-  // In worker mode another process sends; this one only writes rows. In
-  // bullmq mode this one hands them to the queue at once.
+  // In worker mode another process plans and sends; this one only records
+  // writes. In bullmq mode this one plans them and hands the rows to the queue at once.
   const onCommitted = () => {
     if (embedded) dispatcher.kick();
     bullmq?.relay.kick();
   };
 
   // Typed as the app's own client: the extension changes what its writes do, not their types.
-  const client = bindTransactions(options.prisma.$extends(ticketNotifications({ ...enqueue, onCommitted })), onCommitted) as unknown as C;
+  const client = bindTransactions(options.prisma.$extends(ticketNotifications({ store, provider, enabled: config.notifications.enabled, onCommitted })), onCommitted) as unknown as C;
   if (embedded) dispatcher.start({ keepAlive: false });
 
   return {
@@ -141,7 +150,13 @@ export function createTicketNotifier<C extends object = AppPrismaClient>(given: 
     /** How many tickets an overdue run would read now (for a progress bar). */
     countOverdue: (now = new Date()) => countOverdue(db, enqueue, now),
     /** Queues one digest email per staff member with held emails (the notify:digest command). */
-    sendDigests: (run?: DigestRunOptions) => sendDigests(options.prisma, digest, run),
+    sendDigests: (run?: DigestRunOptions) => digestsOfEverythingWritten(run),
+    /**
+     * Turns the writes recorded so far into outbox rows now, and returns how
+     * many rows that queued. Senders do this before each round (drain() too);
+     * for scripts and tests that look at the outbox itself.
+     */
+    planChanges: plan,
     /** Delivers everything due now; for scripts and tests. */
     drain: () => (bullmq ? bullmq.drain() : dispatcher.drain()),
     /**

@@ -13,8 +13,12 @@ export interface BulkCall {
   changed: number;
   /** Statements the call sent to the database. */
   statements: number;
-  /** Outbox rows the call added. */
+  /** Outbox rows the call's write queued, once planned after the commit. */
   queued: number;
+  /** Seconds planning those rows took after the call returned (0 for bare Prisma). */
+  planSeconds: number;
+  /** The process's peak RSS once planning is done too. */
+  peakRssPlannedMb: number;
   /** RSS of the process just before the call: the runtime, the modules and the client. */
   rssBeforeMb: number;
   /** The process's peak RSS before the call (loading can peak above where it settles) and at its end. */

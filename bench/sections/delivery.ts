@@ -48,6 +48,7 @@ export async function queueEmails(db: BenchDatabase, emails: number): Promise<vo
       const n = Math.min(500, emails / 2 - start);
       await notifier.client.ticket.createMany({ data: Array.from({ length: n }, (_, k) => ticketData(people, start + k)) });
     }
+    await notifier.planChanges();
   } finally {
     await notifier.close();
   }

@@ -68,6 +68,7 @@ export async function measureWriteOverhead(db: BenchDatabase, writes: number): P
         notifying.push(n);
       }
     }
+    await notifier.planChanges();
     const rows = await db.prisma.emailOutbox.count();
     timed = {
       writes,

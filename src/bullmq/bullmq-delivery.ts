@@ -34,6 +34,8 @@ export interface BullmqDeliveryOptions {
   scanOverdue: () => Promise<OverdueRun>;
   /** Queues the daily digests (the notify:digest run). */
   runDigests: () => Promise<DigestRun>;
+  /** Turns recorded writes into outbox rows (see OutboxRelayOptions). */
+  planChanges?: () => Promise<unknown>;
 }
 
 /**
@@ -77,6 +79,7 @@ export class BullmqDelivery {
       leaseMs: delivery.leaseMs,
       pollIntervalMs: delivery.pollIntervalMs,
       maxAttempts: delivery.maxAttempts,
+      planChanges: o.planChanges,
     });
   }
 
@@ -132,6 +135,7 @@ export class BullmqDelivery {
   }
 
   private async drainOnce(): Promise<DrainResult> {
+    await this.o.planChanges?.();
     const asOf = new Date();
     // The caller hears of an unreachable Redis from the rejection; a log line too would say it twice.
     await this.relay.assertRedisReachable({ log: false });

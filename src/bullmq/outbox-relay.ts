@@ -21,6 +21,8 @@ export interface OutboxRelayOptions {
   leaseMs: number;
   pollIntervalMs: number;
   maxAttempts: number;
+  /** Turns recorded writes into outbox rows; run before each round claims, so their emails are in it. */
+  planChanges?: () => Promise<unknown>;
 }
 
 // How long a relay round waits for the connection before it leaves the rows
@@ -92,6 +94,7 @@ export class OutboxRelay {
     roundsRunning++;
     try {
       do {
+        await this.o.planChanges?.();
         for (;;) {
           const batch = await this.relayBatch(asOf ?? new Date());
           ids.push(...batch);

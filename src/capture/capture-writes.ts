@@ -1,8 +1,8 @@
 import type { Provider } from '../db';
-import type { HostDb, HostStore, PersonRecord, RowLock } from '../host-schema';
+import type { HostDb, HostStore, RowLock } from '../host-schema';
 import type { CommentState, EntityId, TicketState } from '../notifications';
 import { createsNestedComments, returnsFullRow, stripId, upsertCreatesComments, withId, type Args } from './args';
-import type { TicketChange } from './enqueue-write';
+import type { TicketChange } from './record-write';
 
 /** A hooked operation, run through `run` with possibly reshaped arguments. */
 export interface WriteCall {
@@ -18,8 +18,6 @@ export interface WriteCall {
 export interface Captured {
   result: unknown;
   changes: TicketChange[];
-  /** People read along with the rows, so planning need not read them again. */
-  people?: { users: PersonRecord[]; customers: PersonRecord[] };
 }
 
 type Row = Record<string, unknown>;
@@ -37,11 +35,10 @@ async function targetId(call: WriteCall): Promise<EntityId | null> {
 }
 
 /** The ticket before the write, its row locked until the write commits (see RowLock). */
-async function readBefore(call: WriteCall, lock: RowLock): Promise<{ before: TicketState | null; people?: Captured['people'] }> {
-  if (call.operation === 'create') return { before: null };
+async function readBefore(call: WriteCall, lock: RowLock): Promise<TicketState | null> {
+  if (call.operation === 'create') return null;
   const id = await targetId(call);
-  const read = id === null ? null : await call.store.readTicketWithPeople(call.db, id, lock);
-  return read ? { before: read.ticket, people: read.people } : { before: null };
+  return id === null ? null : call.store.readTicketForWrite(call.db, id, lock);
 }
 
 /** ticket.create / update / upsert: one ticket, read before and after in the same transaction. */
@@ -51,15 +48,15 @@ async function captureOneTicket(call: WriteCall): Promise<Captured> {
   const nested = operation === 'upsert' ? upsertCreatesComments(call.args, relation) : createsNestedComments(call.args.data, relation);
   // New comments are told apart by reading the ticket's comments before and after, so others' must wait.
   const read = await readBefore(call, nested ? 'FOR UPDATE' : 'FOR NO KEY UPDATE');
-  const knownComments = nested && read.before ? await store.commentIdsOf(db, read.before.id) : new Set<EntityId>();
+  const knownComments = nested && read ? await store.commentIdsOf(db, read.id) : new Set<EntityId>();
   const { args, strip } = withId(call.args, store.ticketIdField);
   const result = (await call.run(operation, args)) as Row;
   const id = result[store.ticketIdField] as EntityId;
   // An upsert whose `where` did not match created another ticket: nothing was before it.
-  const { before, people } = read.before?.id === id ? read : { before: null, people: undefined };
+  const before = read?.id === id ? read : null;
   const after = returnsFullRow(args) ? store.toTicket(result) : await store.ticket(db, id);
   const newComments = nested ? (await store.commentsOf(db, id)).filter((c) => !(before ? knownComments : new Set()).has(c.id)) : [];
-  return { result: stripId(result, strip, store.ticketIdField), changes: [{ before, after, newComments }], people };
+  return { result: stripId(result, strip, store.ticketIdField), changes: [{ before, after, newComments }] };
 }
 
 /**

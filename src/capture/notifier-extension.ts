@@ -3,15 +3,25 @@ import { clientProvider, hostStore, resolveHostSchema, type HostSchemaOptions, t
 import { currentActor } from './actor-context';
 import type { Args } from './args';
 import { captureCommentWrite, captureTicketWrite, COMMENT_OPERATIONS, TICKET_OPERATIONS, type WriteCall, type Captured } from './capture-writes';
-import { enqueueWrite } from './enqueue-write';
-import type { EnqueueOptions, NotifierDb } from '../enqueue';
-import { inOwnTransaction, type TransactionClient } from './own-transaction';
+import { recordWrite } from './record-write';
+import type { Provider } from '../db';
+import type { RawDb } from '../outbox';
+import type { HostDb } from '../host-schema';
+import { inOwnTransaction } from './own-transaction';
+import type { TransactionClient } from '../db';
 import { isCapturing, scopeOf, whileCapturing } from './transaction-scope';
 
-export interface CaptureOptions extends EnqueueOptions {
-  /** Called after a write that queued emails has committed. */
+export interface CaptureOptions {
+  /** The host app's models, through its schema mapping. */
+  store: HostStore;
+  provider: Provider;
+  /** EMAIL_NOTIFICATIONS_ENABLED: when false, writes record nothing. */
+  enabled?: boolean;
+  /** Called after a write that recorded events has committed. */
   onCommitted: () => void;
 }
+
+type WriteDb = HostDb & RawDb;
 
 export class UnboundTransactionError extends Error {
   constructor(kind: string | undefined) {
@@ -39,7 +49,7 @@ const operationOf = (db: unknown, model: string, op: string) => (args: Args) => 
 async function handle(client: TransactionClient, model: string, params: HookParams, capture: Capture, options: CaptureOptions) {
   const { operation, args, query } = params;
   // Our own statements inside a captured write pass straight through.
-  if (isCapturing()) return query(args);
+  if (isCapturing() || options.enabled === false) return query(args);
   const actor = currentActor();
   // The transaction this very query runs in, if any: not the one whose callback happens to be running,
   // since a write through the outer client inside that callback commits on its own.
@@ -51,27 +61,27 @@ async function handle(client: TransactionClient, model: string, params: HookPara
     if (!scope) throw new UnboundTransactionError(transaction.kind);
     // Join the caller's transaction: everything commits or rolls back with it.
     return whileCapturing(async () => {
-      const db = scope.tx as NotifierDb;
+      const db = scope.tx as WriteDb;
       const run = (op: string, a: Args) => (op === operation ? query(a) : operationOf(db, model, op)(a));
       const captured = await capture({ operation, args, run, db, store });
-      if ((await enqueueWrite(db, captured.changes, actor, options, captured.people)) > 0) scope.wroteOutbox = true;
+      if (await recordWrite(db, captured.changes, actor, store.statuses, options.provider)) scope.wroteEvents = true;
       return captured.result;
     });
   }
 
-  const { result, queued } = await inOwnTransaction(client, async (tx) => {
-    const db = tx as NotifierDb;
+  const { result, recorded } = await inOwnTransaction(client, async (tx) => {
+    const db = tx as WriteDb;
     const captured = await capture({ operation, args, run: (op, a) => operationOf(db, model, op)(a), db, store });
-    return { result: captured.result, queued: await enqueueWrite(db, captured.changes, actor, options, captured.people) };
+    return { result: captured.result, recorded: await recordWrite(db, captured.changes, actor, store.statuses, options.provider) };
   });
-  if (queued > 0) options.onCommitted();
+  if (recorded) options.onCommitted();
   return result;
 }
 
 /**
- * The Prisma extension that turns ticket and comment writes into outbox rows
- * in the same transaction. Reading the old row, the write and the outbox
- * insert share one transaction: the caller's, or one of its own. The models
+ * The Prisma extension that records ticket and comment writes as change
+ * events in the same transaction. Reading the old row, the write and the
+ * event's insert share one transaction: the caller's, or one of its own. The models
  * it hooks are the host-schema mapping's.
  */
 export function ticketNotifications(given: Omit<CaptureOptions, 'store'> & { store?: HostStore; schema?: HostSchemaOptions }) {

@@ -4,8 +4,8 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 interface Scope {
   /** The transaction client Prisma hands the callback. */
   tx: unknown;
-  /** Set by a captured write, so the commit can wake the dispatcher. */
-  wroteOutbox: boolean;
+  /** Set by a captured write that recorded events, so the commit can wake the planner. */
+  wroteEvents: boolean;
 }
 
 // Prisma names each interactive transaction with a UUID, given to query hooks as
@@ -36,7 +36,7 @@ export const whileCapturing = <T>(fn: () => Promise<T>) => capturing.run(true, f
  * through the client would do it outside that transaction. This wraps the
  * client so `$transaction(async tx => …)` records `tx` under its transaction
  * id for the hooks, and calls `onCommitted` once the transaction has committed
- * with outbox rows in it. `$extends` on the wrapped client returns a wrapped
+ * with change events in it. `$extends` on the wrapped client returns a wrapped
  * client too.
  */
 export function bindTransactions<C extends object>(client: C, onCommitted: () => void): C {
@@ -46,7 +46,7 @@ export function bindTransactions<C extends object>(client: C, onCommitted: () =>
       if (prop === '$transaction') {
         return async (arg: unknown, options?: unknown) => {
           if (typeof arg !== 'function') return (value as Function).call(target, arg, options);
-          const scope: Scope = { tx: undefined, wroteOutbox: false };
+          const scope: Scope = { tx: undefined, wroteEvents: false };
           let id: string | undefined;
           try {
             const result = await (value as Function).call(
@@ -62,7 +62,7 @@ export function bindTransactions<C extends object>(client: C, onCommitted: () =>
               },
               options,
             );
-            if (scope.wroteOutbox) onCommitted();
+            if (scope.wroteEvents) onCommitted();
             return result;
           } finally {
             if (id !== undefined) scopes.delete(id);

@@ -4,3 +4,4 @@ export { migrateDeploy } from './prisma-cli';
 export { describeDatabaseFailure, PrismaCliError } from './database-failure';
 export type { Prisma, Ticket, TicketComment, User, Customer, EmailOutbox } from './generated/sqlite/client';
 export { TicketStatus, TicketPriority, OutboxStatus } from './generated/sqlite/client';
+export type { TransactionClient } from './transaction-client';

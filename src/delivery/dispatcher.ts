@@ -30,6 +30,8 @@ export interface DispatcherOptions {
   attachments?: DeliverRowOptions['attachments'];
   /** Tag each email's envelope sender for its bounce (BOUNCE_ADDRESS); without it the sender is From. */
   verp?: DeliverRowOptions['verp'];
+  /** Turns recorded writes into outbox rows; run before each round claims, so their emails are in it. */
+  planChanges?: () => Promise<unknown>;
 }
 
 // How long close() lets the sends in hand finish before it gives up on them:
@@ -52,8 +54,9 @@ function addInto(total: DrainResult, r: DrainResult): void {
 }
 
 /**
- * Moves committed outbox rows to the mail server: claim a batch, render,
- * send, record the outcome. Runs after each commit that queued mail (kick),
+ * Moves committed outbox rows to the mail server: plan recorded writes into
+ * rows, claim a batch, render, send, record the outcome. Runs after each
+ * commit that recorded a write or queued mail (kick),
  * on a timer when started, or until nothing is due (drain). It never runs on
  * a write's path: the write has returned before SMTP is touched.
  */
@@ -88,6 +91,8 @@ export class Dispatcher {
    * while the mail server is down.
    */
   async drain(): Promise<DrainResult> {
+    // The rows of writes recorded before drain() was called are due by the time it starts.
+    await this.o.planChanges?.();
     const asOf = new Date();
     const total: DrainResult = { sent: 0, retrying: 0, failed: 0, dead: 0 };
     for (;;) {
@@ -125,6 +130,7 @@ export class Dispatcher {
   private async runUntilIdle(more: () => boolean, asOf?: Date): Promise<DrainResult> {
     const total: DrainResult = { sent: 0, retrying: 0, failed: 0, dead: 0 };
     do {
+      await this.o.planChanges?.();
       for (;;) {
         const r = await this.runBatch(asOf ?? new Date());
         addInto(total, r);

@@ -1,4 +1,6 @@
-export { planOutboxRows, type TicketEvents, type EnqueueOptions, type OutboxPlan, type NotifierDb } from './plan-outbox-rows';
+export { planOutboxRows, type EnqueueOptions, type OutboxPlan, type NotifierDb } from './plan-outbox-rows';
+export type { TicketEvents } from '../events';
+export { planChanges, changePlanner, changesToPlan } from './plan-changes';
 export { writePlan, writeMissing } from './write-plan';
 export type { KnownPeople } from './load-people';
 

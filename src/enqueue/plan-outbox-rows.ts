@@ -10,18 +10,10 @@ import {
   type EntityId,
   type PlanOptions,
   type TicketEvent,
-  type TicketState,
 } from '../notifications';
 import { newOutboxRow, type NewOutboxRow, type NewSkip, type RawDb } from '../outbox';
+import type { TicketEvents } from '../events';
 import { loadPeople, type KnownPeople } from './load-people';
-
-/** Events that happened to one ticket in one write (or one scheduled run). */
-export interface TicketEvents {
-  ticket: TicketState;
-  events: TicketEvent[];
-  /** The assignee before this write, to name in an assignment email. */
-  formerAssigneeId?: EntityId | null;
-}
 
 /**
  * The app's client (or its transaction): the host's models, reached through

@@ -101,31 +101,17 @@ export function hostStore(schema: HostSchema, provider: Provider) {
     company: kf.company === null ? null : ((r[kf.company] as string | null) ?? null),
   });
 
-  // The ticket is read in a materialised CTE so that the lock applies to it alone: waiting for it, then
-  // reading the row's newest committed version, is PostgreSQL's rule for a locked single-table read. The
-  // people are joined outside the lock (left joins: a person this statement's snapshot does not see is
-  // simply not passed on, and planning reads them). Each column comes back under its Prisma field name,
-  // prefixed for the people, so the row mappers above read the joined row as they read Prisma's.
-  const columnsOf = (table: string, model: MappedModel<object>, prefix = '') =>
-    Object.entries(model.fields as Record<string, string | null>).flatMap(([key, field]) => {
-      const column = (model.columns as Record<string, string | null>)[key];
-      // The relation list field (a ticket's comments) has no column.
-      return field === null || column === null || key === 'comments' ? [] : [`${table}.${column} AS "${prefix}${field}"`];
-    });
-  const select = (from: string) => `
-SELECT ${[...columnsOf('t', T), ...columnsOf('c', K, 'customer.'), ...columnsOf('cb', S, 'creator.'), ...columnsOf('a', S, 'assignee.')].join(', ')}
-  FROM ${from} t
-  LEFT JOIN ${K.table} c ON c.${K.columns.id} = t.${T.columns.customer}
-  LEFT JOIN ${S.table} cb ON cb.${S.columns.id} = t.${T.columns.creator}
-  LEFT JOIN ${S.table} a ON a.${S.columns.id} = t.${T.columns.assignee}`;
-  const sqliteRead = `${select(T.table)} WHERE t.${T.columns.id} = ?`;
-  const postgresRead = (lock: RowLock) => `WITH locked AS MATERIALIZED (SELECT * FROM ${T.table} WHERE ${T.columns.id} = $1 ${lock})${select('locked')}`;
+  // The read before a write, with each column under its Prisma field name so that toTicket reads it as it
+  // reads Prisma's rows. On PostgreSQL it locks the row: waiting for the lock, then reading the row's newest
+  // committed version, is PostgreSQL's rule for a locked single-table read.
+  const ticketColumns = Object.entries(T.fields as unknown as Record<string, string | null>).flatMap(([key, field]) => {
+    const column = (T.columns as unknown as Record<string, string | null>)[key];
+    // The relation list field (a ticket's comments) has no column.
+    return field === null || column === null || key === 'comments' ? [] : [`${column} AS "${field}"`];
+  });
+  const ticketRead = (lock: RowLock | null) =>
+    `SELECT ${ticketColumns.join(', ')} FROM ${T.table} WHERE ${T.columns.id} = ${provider === 'sqlite' ? '?' : '$1'}${lock && provider === 'postgresql' ? ` ${lock}` : ''}`;
   const postgresLock = `SELECT ${T.columns.id} AS "id" FROM ${T.table} WHERE ${T.columns.id} = ANY($1::${T.idType === 'Int' ? 'integer' : 'text'}[]) ORDER BY ${T.columns.id} FOR NO KEY UPDATE`;
-  /** The joined person under `prefix`, as a row of their own; null when the join found no one. */
-  const joined = (r: Row, prefix: string, idField: string): Row | null =>
-    r[`${prefix}${idField}`] === null || r[`${prefix}${idField}`] === undefined
-      ? null
-      : Object.fromEntries(Object.entries(r).flatMap(([k, v]) => (k.startsWith(prefix) ? [[k.slice(prefix.length), v]] : [])));
 
   /** An id read back from the notifier's own tables (stored as text), as the host's model has it; null when it cannot be one. */
   const idFromText = (kind: 'user' | 'customer', text: string): EntityId | null => {
@@ -150,24 +136,15 @@ SELECT ${[...columnsOf('t', T), ...columnsOf('c', K, 'customer.'), ...columnsOf(
     toComment,
 
     /**
-     * The ticket as it is before a write, with its customer, creator and
-     * assignee, in one statement, and on PostgreSQL with the ticket's row
-     * locked (`lock`). Through Prisma this takes three to four queries (the
-     * ticket, then the people), each with its own fixed cost, and this read
-     * sits on every update's path.
+     * The ticket as it is before a write, in one statement, and on PostgreSQL
+     * with its row locked (`lock`) until the write commits, so concurrent
+     * writers of one ticket queue and each diffs against what the one before
+     * it committed. This read sits on every update's path.
      */
-    async readTicketWithPeople(db: HostDb, id: EntityId, lock: RowLock = 'FOR NO KEY UPDATE'): Promise<{ ticket: TicketState; people: { users: PersonRecord[]; customers: PersonRecord[] } } | null> {
-      const rows = await db.$queryRawUnsafe<Row[]>(provider === 'sqlite' ? sqliteRead : postgresRead(lock), id);
-      if (rows.length === 0) return null;
-      const r = rows[0];
+    async readTicketForWrite(db: HostDb, id: EntityId, lock: RowLock = 'FOR NO KEY UPDATE'): Promise<TicketState | null> {
+      const rows = await db.$queryRawUnsafe<Row[]>(ticketRead(lock), id);
       // Both adapters return these columns as the types Prisma would (a test compares the two reads).
-      const ticket = toTicket(r);
-      const creator = joined(r, 'creator.', sf.id);
-      const assignee = joined(r, 'assignee.', sf.id);
-      const customer = joined(r, 'customer.', kf.id);
-      const users = [creator, assignee].flatMap((row) => (row ? [staffRecord(row)] : []));
-      const customers = customer ? [customerRecord(customer)] : [];
-      return { ticket, people: { users, customers } };
+      return rows.length === 0 ? null : toTicket(rows[0]);
     },
 
     /**

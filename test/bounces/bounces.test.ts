@@ -85,6 +85,8 @@ describe('a real bounce, from the envelope sender to no mail and back', () => {
   it('bounces:ingest counts the bounce of that email, built from the envelope sender the server saw', async () => {
     // Queued before the bounce arrives, sent after it: delivery must catch it.
     await h.notifier.client.ticket.update({ where: { id: ticketId }, data: { status: 'open' } });
+    // Queued now, before the bounce arrives: the next test sends it.
+    await h.notifier.planChanges();
     expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: String(ticketId), recipientEmail: carol, status: 'pending' } })).toBe(1);
 
     const file = reportFile(

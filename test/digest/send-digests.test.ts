@@ -20,8 +20,12 @@ beforeEach(async () => {
 });
 
 /** A ticket for ada (assignee) created by cyd: a held ticket_created row for ada. */
-const ticketForAda = (subject: string) =>
-  h.notifier.client.ticket.create({ data: { subject, customerId: people.carol.id, createdById: people.cyd.id, assignedToId: people.ada.id } });
+const ticketForAda = async (subject: string) => {
+  const t = await h.notifier.client.ticket.create({ data: { subject, customerId: people.carol.id, createdById: people.cyd.id, assignedToId: people.ada.id } });
+  // Rows are held once the write is planned; these tests look at them before any sender runs.
+  await h.notifier.planChanges();
+  return t;
+};
 
 /** Every held row of `ids` is digested, into a digest row that exists and is ada's. */
 async function expectDigestedOnce(ids: number[]) {
@@ -38,6 +42,7 @@ describe('sendDigests', () => {
   it('holds, then makes one digest per person in one run, and a second run makes none', async () => {
     const a = await ticketForAda('Printer');
     await h.notifier.client.ticket.update({ where: { id: a.id }, data: { status: 'open', assignedToId: people.bob.id } });
+    await h.notifier.planChanges();
     const held = await outbox().findMany({ where: { status: 'held' }, orderBy: { id: 'asc' } });
     // ada: created; bob: assigned (and the status change in the same email).
     expect(held.map((r) => r.recipientEmail)).toEqual(['ada@staff.test', 'bob@staff.test']);

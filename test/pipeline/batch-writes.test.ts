@@ -18,6 +18,7 @@ describe('batch writes', () => {
     });
     const result = await db().ticket.updateMany({ where: { subject: { startsWith: 'Batch ' } }, data: { status: 'pending' } });
     expect(result).toEqual({ count: many });
+    await h.notifier.planChanges();
     // This file's database holds no other status changes.
     const queued = await h.db.prisma.emailOutbox.groupBy({ by: ['ticketId'], where: { event: 'status_changed' }, _count: true });
     expect(queued).toHaveLength(many);
@@ -32,6 +33,7 @@ describe('batch writes', () => {
     });
     const result = await db().ticket.updateMany({ where: { subject: { startsWith: 'Limited ' } }, data: { status: 'pending' }, limit: 2 });
     expect(result).toEqual({ count: 2 });
+    await h.notifier.planChanges();
     const changed = await h.db.prisma.ticket.findMany({ where: { subject: { startsWith: 'Limited ' }, status: 'pending' }, select: { id: true } });
     const queued = await h.db.prisma.emailOutbox.findMany({ where: { event: 'status_changed', ticketId: { in: changed.map((t) => String(t.id)) } } });
     expect(changed).toHaveLength(2);

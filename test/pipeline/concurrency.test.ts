@@ -120,6 +120,7 @@ describe('concurrent writes on one ticket', () => {
     }
     const outcomes = await Promise.allSettled(writes);
     expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
+    await h.notifier.planChanges();
     const rows = await h.db.prisma.emailOutbox.findMany({ where: { ticketId: String(t.id), recipientEmail: 'carol@customer.test' } });
     const commentIds = rows.map((r) => (r.payload as { comments: { id: number }[] }).comments.map((c) => c.id)).flat();
     // Each of the 20 comments is in exactly one email to the customer.

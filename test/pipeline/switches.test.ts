@@ -11,6 +11,8 @@ const data = () => ({ subject: 'Switch', customerId: people.carol.id, createdByI
 async function rowsFor(env: Record<string, string>, write: (n: ReturnType<Harness['makeNotifier']>) => Promise<number>) {
   const n = h.makeNotifier(env);
   const ticketId = await write(n);
+  // The switches are applied when the write is planned, by the notifier that plans it.
+  await n.planChanges();
   return h.db.prisma.emailOutbox.findMany({ where: { ticketId: String(ticketId) }, select: { event: true, recipientEmail: true } });
 }
 
@@ -51,15 +53,17 @@ describe('switches', () => {
     expect(rows.map((r) => r.recipientEmail).sort()).toEqual(['ada@staff.test', 'carol@customer.test']);
   });
 
-  it('DELIVERY=worker queues rows but leaves sending to the worker', async () => {
+  it('DELIVERY=worker records the write but leaves planning and sending to the worker', async () => {
     await h.notifier.drain();
     h.mail.clear();
     const n = h.makeNotifier({ DELIVERY: 'worker' });
     const t = await n.client.ticket.create({ data: data() });
     await new Promise((r) => setTimeout(r, 300));
     expect(h.mail.messages).toHaveLength(0);
-    expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: String(t.id), status: 'pending' } })).toBe(2);
+    expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: String(t.id) } })).toBe(0);
+    expect(await h.db.prisma.changeEvent.count()).toBe(1);
     await n.drain();
+    expect(await h.db.prisma.changeEvent.count()).toBe(0);
     expect(h.mail.messages.map((m) => m.envelopeTo[0]).sort()).toEqual(['ada@staff.test', 'carol@customer.test']);
   });
 });

@@ -144,6 +144,7 @@ describe('two installations sending from one domain', () => {
       const staff = await other.prisma.user.create({ data: { name: 'Dee', email: 'dee@staff.test' } });
       const customer = await other.prisma.customer.create({ data: { name: 'Eve', email: 'eve@customer.test' } });
       for (let i = 0; i < 3; i++) await n.client.ticket.create({ data: { subject: `Count ${i}`, customerId: customer.id, createdById: staff.id } });
+      await n.planChanges();
       expect(statements.filter((s) => /"Installation"/.test(s))).toHaveLength(1);
     } finally {
       await n.close();

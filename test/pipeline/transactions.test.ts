@@ -7,7 +7,8 @@ let people: People;
 withHarness((harness, cast) => ((h = harness), (people = cast)));
 
 const db = () => h.notifier.client;
-const outboxRows = () => h.db.prisma.emailOutbox.count();
+// What a write leaves behind for mail: its change event until a sender plans it, then outbox rows.
+const outboxRows = async () => (await h.db.prisma.emailOutbox.count()) + (await h.db.prisma.changeEvent.count());
 const ticketData = () => ({ subject: 'Tx ticket', customerId: people.carol.id, createdById: people.cyd.id, assignedToId: people.ada.id });
 
 describe('emails follow the transaction of the write', () => {
@@ -44,10 +45,11 @@ describe('emails follow the transaction of the write', () => {
       const created = await tx.ticket.create({ data: ticketData() });
       await tx.ticket.update({ where: { id: created.id }, data: { status: 'open' } });
       // Another connection must not see the rows before the commit (SQLite has one writer, so only check PostgreSQL).
-      if (h.db.provider === 'postgresql') rowsSeenOutside = await h.db.prisma.emailOutbox.count({ where: { ticketId: String(created.id) } });
+      if (h.db.provider === 'postgresql') rowsSeenOutside = await h.db.prisma.changeEvent.count();
       return created;
     });
     if (h.db.provider === 'postgresql') expect(rowsSeenOutside).toBe(0);
+    await h.notifier.planChanges();
     expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: String(t.id) } })).toBeGreaterThanOrEqual(3);
     await h.notifier.drain();
     const subjects = h.mail.to('carol@customer.test').map((m) => m.parsed.subject);
@@ -64,6 +66,7 @@ describe('emails follow the transaction of the write', () => {
       }),
     ).rejects.toThrow('boom');
     const t = await h.db.prisma.ticket.findFirstOrThrow({ where: { subject } });
+    await h.notifier.planChanges();
     expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: String(t.id) } })).toBe(2);
     await h.notifier.drain();
     expect(h.mail.to('carol@customer.test').map((m) => m.parsed.subject)).toEqual([`[#${t.id}] New ticket: ${subject}`]);
@@ -89,6 +92,7 @@ describe('emails follow the transaction of the write', () => {
   it('a callback that returns the query without awaiting it is still inside the transaction', async () => {
     const t = await h.db.prisma.ticket.create({ data: ticketData() });
     await db().$transaction((tx) => tx.ticket.update({ where: { id: t.id }, data: { status: 'pending' } }));
+    await h.notifier.planChanges();
     expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: String(t.id) } })).toBe(2);
   });
 
@@ -109,10 +113,6 @@ describe('emails follow the transaction of the write', () => {
     const { ticketNotifications } = await import('../../src');
     const unbound = h.db.prisma.$extends(
       ticketNotifications({
-        plan: h.notifier.config.notifications,
-        messageIdDomain: 'helpdesk.test',
-        installationKey: async () => 'test-installation',
-        logger: h.notifier.logger,
         provider: h.db.provider,
         onCommitted: () => undefined,
       }),
@@ -120,6 +120,7 @@ describe('emails follow the transaction of the write', () => {
     const t = await h.db.prisma.ticket.create({ data: ticketData() });
     // Outside a transaction it works on its own.
     await unbound.ticket.update({ where: { id: t.id }, data: { status: 'open' } });
+    await h.notifier.drain();
     expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: String(t.id) } })).toBe(2);
     await expect(
       unbound.$transaction(async (tx) => tx.ticket.update({ where: { id: t.id }, data: { status: 'pending' } })),

@@ -61,8 +61,19 @@ describe('preferences, end to end', () => {
   it('preferences are checked when the row is queued: an email queued before the opt-out still goes', async () => {
     const t = await newTicket();
     await h.notifier.client.ticketComment.create({ data: { ticketId: t.id, authorId: people.bob.id, content: 'Queued first' } });
+    await h.notifier.planChanges();
     await h.notifier.preferences.set({ userId: people.ada.id }, 'comment_added', false);
     expect(await delivered()).toContain('ada@staff.test comment_added');
+  });
+
+  it('a write not planned yet is planned with the preferences of that moment: an opt-out made in between stops its email', async () => {
+    const t = await newTicket();
+    await h.notifier.client.ticketComment.create({ data: { ticketId: t.id, authorId: people.bob.id, content: 'Planned after the opt-out' } });
+    await h.notifier.preferences.set({ userId: people.ada.id }, 'comment_added', false);
+    expect(await delivered()).not.toContain('ada@staff.test comment_added');
+    const reasons = (await p().skippedNotification.findMany({ where: { ticketId: String(t.id), recipientKind: 'user', recipientId: String(people.ada.id) } })).map((s) => s.reason);
+    expect(reasons).toEqual(['opted_out']);
+    await h.notifier.preferences.set({ userId: people.ada.id }, 'comment_added', true);
   });
 
   it('a repeated overdue run records each skip once', async () => {
