@@ -6,7 +6,6 @@ import type { Config } from '../config';
 import type { AppPrismaClient, Provider } from '../db';
 import type { DeliverRowOptions, DrainResult } from '../delivery';
 import type { Logger } from '../logging';
-import { groupedSentMarks } from '../outbox';
 import { describeFailure } from '../transport';
 import { createProducerConnection, logRedisErrors, whenReady } from './connection';
 import { countOutcomes, handOverDue, waitUntilAttempted } from './drain';
@@ -172,12 +171,12 @@ export class BullmqDelivery {
       send: {
         ...message,
         prisma,
+        provider: this.o.provider,
         logger,
         retry: { baseMs: config.delivery.retryBaseMs, maxMs: config.delivery.retryMaxMs, maxAttempts: config.delivery.maxAttempts },
         leaseMs: Math.max(config.delivery.leaseMs, MIN_SEND_LEASE_MS),
         // BullMQ's limiter spaces the jobs out across all workers.
         rateLimit: async () => undefined,
-        markSent: groupedSentMarks(prisma),
       },
     };
   }

@@ -24,7 +24,9 @@ const CLAIM_PREFIX = 'bullmq:';
 
 export const newClaimToken = (role: 'relay' | 'send') => `${CLAIM_PREFIX}${role}:${process.pid}:${randomUUID()}`;
 
+/** What the token of every BullMQ claim starts with ... */
+export const BULLMQ_CLAIM = CLAIM_PREFIX;
+/** ... and that of a BullMQ worker's claim for a send. */
+export const BULLMQ_SEND = `${CLAIM_PREFIX}send:`;
 /** The Prisma filter for rows a BullMQ claim holds. */
-export const bullmqClaimWhere = { startsWith: CLAIM_PREFIX };
-/** ... and for rows a BullMQ worker holds for a send. */
-export const bullmqSendWhere = { startsWith: `${CLAIM_PREFIX}send:` };
+export const bullmqClaimWhere = { startsWith: BULLMQ_CLAIM };

@@ -1,11 +1,12 @@
 import { UnrecoverableError, type Processor } from 'bullmq';
 import { deliverRow, type DeliverRowOptions } from '../delivery';
-import { claimHeldRow, renewLease } from '../outbox';
+import { groupedSentMarks, renewLease } from '../outbox';
+import { groupedClaims } from './grouped-claims';
 import { RetryLater } from './backoff';
 import type { EmailJobData, EmailJobResult } from './email-job';
-import { bullmqClaimWhere, bullmqSendWhere, newClaimToken } from './names';
+import { BULLMQ_CLAIM, BULLMQ_SEND, newClaimToken } from './names';
 
-export type SendEmailJobOptions = Omit<DeliverRowOptions, 'keepClaimWhileWaiting'> & { leaseMs: number };
+export type SendEmailJobOptions = Omit<DeliverRowOptions, 'keepClaimWhileWaiting' | 'markSent'> & { leaseMs: number };
 
 /**
  * The worker's processor: one job, one outbox row, delivered exactly as the
@@ -18,7 +19,9 @@ export function sendEmailJob(o: SendEmailJobOptions): Processor<EmailJobData, Em
   // One token per worker: outcomes are still written only while it holds the
   // row, and concurrent sends of this worker share one sent-mark statement.
   const token = newClaimToken('send');
-  const deliver: DeliverRowOptions = { ...o, keepClaimWhileWaiting: true };
+  let sending = 0;
+  const claim = groupedClaims(o.prisma, o.provider, { heldBy: BULLMQ_CLAIM, busy: BULLMQ_SEND, token, leaseMs: o.leaseMs });
+  const deliver: DeliverRowOptions = { ...o, keepClaimWhileWaiting: true, markSent: groupedSentMarks(o.prisma, o.provider, { senders: () => sending }) };
   return async (job) => {
     // Only while BullMQ still holds the row: handed over by a relay, or waiting
     // for this job's retry. A row that was sent, failed, went dead or was
@@ -27,19 +30,21 @@ export function sendEmailJob(o: SendEmailJobOptions): Processor<EmailJobData, Em
     // worker is sending right now (its lease is live), which a job that BullMQ
     // wrongly took for stalled would otherwise send a second time.
     const id = job.data.outboxId;
-    const row = await claimHeldRow(o.prisma, id, { heldBy: bullmqClaimWhere, busy: bullmqSendWhere, token, leaseMs: o.leaseMs });
-    if (!row) {
+    const claimed = await claim(id);
+    if (!claimed) {
       o.logger.debug({ outboxId: id }, 'job skipped: its row is not waiting for BullMQ');
       return 'skipped';
     }
     // A slow send keeps its lease, so no relay takes the row meanwhile; a dead
     // worker stops renewing, and the row is free again once the lease ends.
-    const renew = setInterval(() => void renewLease(o.prisma, id, token, o.leaseMs).catch(() => undefined), o.leaseMs / 3);
+    const renew = setInterval(() => void renewLease(o.prisma, o.provider, id, token, o.leaseMs).catch(() => undefined), o.leaseMs / 3);
     renew.unref();
     let outcome;
+    sending++;
     try {
-      outcome = await deliverRow(row, token, deliver);
+      outcome = await deliverRow(claimed.row, token, deliver, claimed.bouncing);
     } finally {
+      sending--;
       clearInterval(renew);
     }
     if (outcome.status === 'sent') return 'sent';

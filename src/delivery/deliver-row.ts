@@ -1,7 +1,7 @@
-import type { EmailOutbox } from '../db';
+import type { EmailOutbox, Provider } from '../db';
 import type { Logger } from '../logging';
 import { isDigestPayload, type OutboxPayload } from '../notifications';
-import { markFailed, markRetry, type OutboxDb } from '../outbox';
+import { markFailed, markRetry, type RawDb } from '../outbox';
 import type { RenderedEmail, Renderer } from '../rendering';
 import { describeFailure, isPermanentFailure, type MailTransport } from '../transport';
 import { nextRetryDelay } from './backoff';
@@ -11,7 +11,8 @@ import { bouncingReason, verpSender, type AddressStatusDb, type VerpSettings } f
 import { unsubscribeLinksFor, type UnsubscribeSettings } from '../unsubscribe';
 
 export interface DeliverRowOptions {
-  prisma: OutboxDb & AddressStatusDb;
+  prisma: RawDb & AddressStatusDb;
+  provider: Provider;
   transport: MailTransport;
   render: Renderer;
   logger: Logger;
@@ -59,9 +60,9 @@ export async function deliverRow(
   // Queued before its address started bouncing: not sent; outbox:retry after bounces:clear sends it.
   const bouncing = bouncingInBatch
     ? (bouncingInBatch.get(row.recipientEmail.toLowerCase()) ?? null)
-    : await bouncingReason(o.prisma, row.recipientEmail);
+    : await bouncingReason(o.prisma, o.provider, row.recipientEmail);
   if (bouncing) {
-    await markFailed(o.prisma, row.id, token, bouncing);
+    await markFailed(o.prisma, o.provider, row.id, token, bouncing);
     log.warn({ err: bouncing }, 'email not sent');
     return { status: 'failed', reason: bouncing };
   }
@@ -73,7 +74,7 @@ export async function deliverRow(
     rendered = await o.render(files.payload, { unsubscribeUrl: links?.url });
   } catch (error) {
     const reason = `template error: ${describeFailure(error)}`;
-    await markFailed(o.prisma, row.id, token, reason);
+    await markFailed(o.prisma, o.provider, row.id, token, reason);
     log.error({ err: reason }, 'email failed');
     return { status: 'failed', reason };
   }
@@ -89,12 +90,12 @@ export async function deliverRow(
   } catch (error) {
     const reason = describeFailure(error);
     if (isPermanentFailure(error)) {
-      await markFailed(o.prisma, row.id, token, reason);
+      await markFailed(o.prisma, o.provider, row.id, token, reason);
       log.warn({ err: reason, attempts: row.attempts }, 'email refused permanently');
       return { status: 'failed', reason };
     }
     const delay = nextRetryDelay(row.attempts, o.retry);
-    await markRetry(o.prisma, row.id, token, reason, delay === null ? null : new Date(Date.now() + delay), o.keepClaimWhileWaiting);
+    await markRetry(o.prisma, o.provider, row.id, token, reason, delay === null ? null : new Date(Date.now() + delay), o.keepClaimWhileWaiting);
     if (delay === null) {
       log.error({ err: reason, attempts: row.attempts }, 'email dead after its last attempt');
       return { status: 'dead', reason };

@@ -67,9 +67,11 @@ export class Dispatcher {
   /** The claim being sent, for a shutdown that gives up to hand back. */
   private inHand: { token: string; ids: number[] } | null = null;
   private givenUp = false;
+  /** Rows being delivered right now, each of which may ask for its sent mark. */
+  private delivering = 0;
 
   constructor(private readonly o: DispatcherOptions) {
-    this.deliverOptions = { ...o, markSent: groupedSentMarks(o.prisma) };
+    this.deliverOptions = { ...o, markSent: groupedSentMarks(o.prisma, o.provider, { senders: () => this.delivering }) };
     // The database may be briefly unreachable; the next kick or tick tries again.
     const logFailure = (error: unknown) => o.logger.error({ err: describeFailure(error) }, 'outbox dispatch failed');
     this.rounds = new Rounds((more, asOf) => this.runUntilIdle(more, asOf), o.pollIntervalMs, logFailure);
@@ -154,14 +156,19 @@ export class Dispatcher {
     try {
       // One lookup for the batch, seconds before its last send: a bounce recorded in between stops the
       // next batch's emails to that address, not this one's.
-      const bouncing = await bouncingReasons(this.o.prisma, rows.map((r) => r.recipientEmail));
+      const bouncing = await bouncingReasons(this.o.prisma, this.o.provider, rows.map((r) => r.recipientEmail));
       let next = 0;
       const worker = async () => {
         // After a shutdown gave up, the rows not started are already back in the outbox.
         while (next < rows.length && !this.givenUp) {
           const row = rows[next++];
-          const outcome = await deliverRow(row, token, this.deliverOptions, bouncing);
-          result[outcome.status]++;
+          this.delivering++;
+          try {
+            const outcome = await deliverRow(row, token, this.deliverOptions, bouncing);
+            result[outcome.status]++;
+          } finally {
+            this.delivering--;
+          }
         }
       };
       await Promise.all(Array.from({ length: Math.min(this.o.concurrency, rows.length) }, worker));

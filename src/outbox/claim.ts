@@ -1,4 +1,4 @@
-import type { EmailOutbox, Provider } from '../db';
+import { inList, listParam, statement, type EmailOutbox, type Provider } from '../db';
 import type { OutboxDb, RawDb } from './outbox-db';
 
 // Taking rows to send: a claim marks rows with the sender's token and a
@@ -34,90 +34,94 @@ export interface ClaimOptions {
   countAttempt?: boolean;
 }
 
-/**
- * PostgreSQL: one statement picks due rows with FOR UPDATE SKIP LOCKED, so
- * concurrent senders take disjoint rows without waiting on each other.
- */
-async function claimOnPostgres(db: RawDb, o: ClaimOptions, dueBy: Date, lockedUntil: Date): Promise<void> {
-  await db.$executeRaw`
-    UPDATE "EmailOutbox"
-       SET "status" = 'sending', "lockedBy" = ${o.token}, "lockedUntil" = ${lockedUntil},
-           "attempts" = "attempts" + ${o.countAttempt === false ? 0 : 1}, "updatedAt" = ${new Date()}
-     WHERE "id" IN (
-       SELECT "id" FROM "EmailOutbox"
-        WHERE ("status" = 'pending' AND "nextAttemptAt" <= ${dueBy})
-           OR ("status" = 'sending' AND "lockedUntil" < ${dueBy})
-        ORDER BY "id"
-        LIMIT ${o.limit}
-        FOR UPDATE SKIP LOCKED)`;
-}
-
-/**
- * SQLite has one writer at a time, so the UPDATE that re-checks each row is
- * still due is atomic: when two senders race for a row only one claim matches.
- */
-async function claimOnSqlite(db: OutboxDb, o: ClaimOptions, dueBy: Date, lockedUntil: Date): Promise<void> {
-  const candidates = await db.emailOutbox.findMany({ where: dueWhere(dueBy), orderBy: { id: 'asc' }, take: o.limit, select: { id: true } });
-  if (candidates.length === 0) return;
-  await db.emailOutbox.updateMany({
-    where: { id: { in: candidates.map((c) => c.id) }, ...dueWhere(dueBy) },
-    data: { status: 'sending', lockedBy: o.token, lockedUntil, attempts: { increment: o.countAttempt === false ? 0 : 1 } },
-  });
-}
+// The set of rows a claim takes, in one statement, which marks them and returns them.
+// PostgreSQL: FOR UPDATE SKIP LOCKED, so concurrent senders take disjoint rows
+// without waiting on each other. SQLite: a writing statement holds the
+// database's one write lock from its start, so the rows it picks are still due
+// when it marks them, and of two senders racing for a row only one gets it.
+const CLAIM_DUE = statement(
+  (db) => `
+  UPDATE "EmailOutbox"
+     SET "status" = 'sending', "lockedBy" = ?, "lockedUntil" = ?, "attempts" = "attempts" + ?, "updatedAt" = ?
+   WHERE "id" IN (
+     SELECT "id" FROM "EmailOutbox"
+      WHERE ("status" = 'pending' AND "nextAttemptAt" <= ?)
+         OR ("status" = 'sending' AND "lockedUntil" < ?)
+      ORDER BY "id"
+      LIMIT ?${db === 'postgresql' ? '\n      FOR UPDATE SKIP LOCKED' : ''})
+  RETURNING *`,
+);
 
 /**
  * Claims up to `limit` due rows for one sender, with a lease: a sender that
  * dies leaves its rows to be claimed again once the lease runs out. The
  * claim token, unique per claim, tells the sender exactly which rows it holds.
+ * The rows come back in id order.
  */
-export async function claimDueRows(db: OutboxDb & RawDb, o: ClaimOptions): Promise<EmailOutbox[]> {
+export async function claimDueRows(db: RawDb, o: ClaimOptions): Promise<EmailOutbox[]> {
   const now = new Date();
   const dueBy = o.dueBy && o.dueBy < now ? o.dueBy : now;
   const lockedUntil = new Date(now.getTime() + o.leaseMs);
-  if (o.provider === 'postgresql') await claimOnPostgres(db, o, dueBy, lockedUntil);
-  else await claimOnSqlite(db, o, dueBy, lockedUntil);
-  return db.emailOutbox.findMany({ where: { lockedBy: o.token, status: 'sending' }, orderBy: { id: 'asc' } });
+  const rows = await db.$queryRawUnsafe<EmailOutbox[]>(
+    CLAIM_DUE[o.provider],
+    o.token,
+    lockedUntil,
+    o.countAttempt === false ? 0 : 1,
+    now,
+    dueBy,
+    dueBy,
+    o.limit,
+  );
+  return rows.sort((a, b) => a.id - b.id);
 }
 
-type Claims = string | { startsWith: string };
+/** `"lockedBy" LIKE 'prefix%'`, the prefix taken literally. */
+const likePrefix = (prefix: string) => `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
+const CLAIM_HELD = statement(
+  (db) => `
+  UPDATE "EmailOutbox"
+     SET "status" = 'sending', "lockedBy" = ?, "lockedUntil" = ?, "attempts" = "attempts" + 1, "updatedAt" = ?
+   WHERE ${inList(db, '"id"', 'int')}
+     AND "lockedBy" LIKE ? ESCAPE '\\'
+     AND "status" IN ('pending', 'sending')
+     AND NOT ("status" = 'sending' AND "lockedBy" LIKE ? ESCAPE '\\' AND "lockedUntil" IS NOT NULL AND "lockedUntil" > ?)
+  RETURNING *`,
+);
 
 /**
- * Claims one row for one delivery attempt, in one statement, if its claim
- * still matches `heldBy` (a token, or a filter such as every token of one
- * kind of sender) and it is waiting for its send or for a retry. A row that
- * a sender matching `busy` holds with a live lease is being sent right now
- * and is left alone. Counts the attempt and gives the new holder a lease, as
- * claimDueRows does for a batch; the lease also keeps relays off the row.
+ * Claims rows for one delivery attempt each, in one statement: those a claim
+ * whose token starts with `heldBy` still holds (every token of one kind of
+ * sender) and that wait for their send or for a retry. A row that a sender
+ * whose token starts with `busy` holds with a live lease is being sent right
+ * now and is left alone. Counts the attempt and gives the new holder a lease,
+ * as claimDueRows does; the lease also keeps relays off the rows. Resolves
+ * with the rows it claimed, in id order.
  */
-export async function claimHeldRow(
-  db: OutboxDb,
-  id: number,
-  o: { heldBy: Claims; busy?: Claims; token: string; leaseMs: number },
-): Promise<EmailOutbox | null> {
+export async function claimHeldRows(
+  db: RawDb,
+  provider: Provider,
+  ids: readonly number[],
+  o: { heldBy: string; busy: string; token: string; leaseMs: number },
+): Promise<EmailOutbox[]> {
   const now = new Date();
-  const [row] = await db.emailOutbox.updateManyAndReturn({
-    where: {
-      id,
-      lockedBy: o.heldBy,
-      status: { in: ['pending', 'sending'] },
-      ...(o.busy ? { NOT: { status: 'sending', lockedBy: o.busy, lockedUntil: { gt: now } } } : {}),
-    },
-    data: { status: 'sending', lockedBy: o.token, lockedUntil: new Date(now.getTime() + o.leaseMs), attempts: { increment: 1 } },
-  });
-  return row ?? null;
+  const lockedUntil = new Date(now.getTime() + o.leaseMs);
+  const rows = await db.$queryRawUnsafe<EmailOutbox[]>(CLAIM_HELD[provider], o.token, lockedUntil, now, listParam(ids), likePrefix(o.heldBy), likePrefix(o.busy), now);
+  return rows.sort((a, b) => a.id - b.id);
 }
+
+const RENEW_LEASE = statement(
+  () => `UPDATE "EmailOutbox" SET "lockedUntil" = ?, "updatedAt" = ? WHERE "id" = ? AND "lockedBy" = ? AND "status" = 'sending'`,
+);
 
 /**
  * Extends the lease on a row its sender still holds, while a send takes
  * long: the lease then means "held by a live sender", and a relay or a
  * second run of the same job does not take a row that is being sent.
  */
-export async function renewLease(db: OutboxDb, id: number, token: string, leaseMs: number): Promise<boolean> {
-  const { count } = await db.emailOutbox.updateMany({
-    where: { id, lockedBy: token, status: 'sending' },
-    data: { lockedUntil: new Date(Date.now() + leaseMs) },
-  });
-  return count === 1;
+export async function renewLease(db: RawDb, provider: Provider, id: number, token: string, leaseMs: number): Promise<boolean> {
+  const now = new Date();
+  return (await db.$executeRawUnsafe(RENEW_LEASE[provider], new Date(now.getTime() + leaseMs), now, id, token)) === 1;
 }
 
 /**

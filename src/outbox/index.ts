@@ -12,7 +12,7 @@ export {
   type NewOutboxRow,
   type NewSkip,
 } from './write';
-export { claimDueRows, claimHeldRow, releaseRows, renewLease, countDue, type ClaimOptions } from './claim';
+export { claimDueRows, claimHeldRows, releaseRows, renewLease, countDue, type ClaimOptions } from './claim';
 export { markSent, markRetry, markFailed, groupedSentMarks, requeueRows, recentProblems, countByStatus, type OutboxCounts } from './outcome';
 export {
   countHeld,

@@ -1,10 +1,11 @@
 import { createElement } from 'react';
 import { compile } from 'html-to-text';
-import { plainTextSelectors, render } from '@react-email/render';
+import { plainTextSelectors } from '@react-email/render';
 import { templates as defaultTemplates, defaultBrand, type Brand, type TemplateSet } from '../../emails';
 import type { Logger } from '../logging';
 import type { EmailPayload } from '../notifications';
 import { mergeBrand } from './merge-brand';
+import { renderHtml } from './render-html';
 import { subjectFor } from './subject';
 
 export interface RenderedEmail {
@@ -33,11 +34,16 @@ export interface RecipientLinks {
 // of the cost (a test compares the two for every template).
 export const plainTextOf: (html: string) => string = compile({ wordwrap: false, selectors: plainTextSelectors });
 
-/** HTML and its plain-text twin from the same component, plus the subject line. */
-export async function renderEmail(payload: EmailPayload, options: RenderOptions, links: RecipientLinks = {}): Promise<RenderedEmail> {
+/** The HTML of one email: its template (the app's, if it replaced it) in the brand that applies. */
+export function renderEmailHtml(payload: EmailPayload, options: RenderOptions, links: RecipientLinks = {}): Promise<string> {
   const Template = options.templates?.[payload.event] ?? defaultTemplates[payload.event];
   const { brand, ignored } = mergeBrand(options.brand ?? defaultBrand, payload.brand);
   for (const field of ignored) options.logger?.warn({ ...field, ticketId: payload.ticket.id }, 'brand field ignored: %s', field.reason);
-  const html = await render(createElement(Template, { payload, siteUrl: options.siteUrl, brand, unsubscribeUrl: links.unsubscribeUrl }));
+  return renderHtml(createElement(Template, { payload, siteUrl: options.siteUrl, brand, unsubscribeUrl: links.unsubscribeUrl }));
+}
+
+/** HTML and its plain-text twin from the same component, plus the subject line. */
+export async function renderEmail(payload: EmailPayload, options: RenderOptions, links: RecipientLinks = {}): Promise<RenderedEmail> {
+  const html = await renderEmailHtml(payload, options, links);
   return { subject: subjectFor(payload), html, text: plainTextOf(html) };
 }

@@ -128,11 +128,11 @@ describe('a real bounce, from the envelope sender to no mail and back', () => {
   });
 
   it('a batch sender looks up all its addresses at once, whatever their case, with the same reasons', async () => {
-    const reasons = await bouncingReasons(h.db.prisma, ['Carol@Customer.TEST', carol, 'ada@staff.test', 'dave@full.test']);
+    const reasons = await bouncingReasons(h.db.prisma, h.db.provider, ['Carol@Customer.TEST', carol, 'ada@staff.test', 'dave@full.test']);
     expect([...reasons.keys()]).toEqual([carol]);
-    expect(reasons.get(carol)).toBe(await bouncingReason(h.db.prisma, 'CAROL@customer.test'));
-    expect(await bouncingReason(h.db.prisma, 'ada@staff.test')).toBeNull();
-    expect(await bouncingReasons(h.db.prisma, [])).toEqual(new Map());
+    expect(reasons.get(carol)).toBe(await bouncingReason(h.db.prisma, h.db.provider, 'CAROL@customer.test'));
+    expect(await bouncingReason(h.db.prisma, h.db.provider, 'ada@staff.test')).toBeNull();
+    expect(await bouncingReasons(h.db.prisma, h.db.provider, [])).toEqual(new Map());
   });
 
   it('a write while bouncing sends the customer nothing, and records why', async () => {

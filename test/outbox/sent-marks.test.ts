@@ -8,16 +8,13 @@ beforeEach(async () => {
 });
 afterEach(() => db.drop());
 
-/** The real client, with a count of the mark statements it runs. */
+/** The real client, with the ids of each mark statement it runs (the last parameter, a JSON list). */
 function counted(prisma: TestDatabase['prisma']) {
   const statements: number[][] = [];
-  const outbox = prisma.emailOutbox;
   const client = {
-    emailOutbox: {
-      updateMany: (args: { where: { id: { in: number[] } } }) => {
-        statements.push(args.where.id.in);
-        return outbox.updateMany(args as never);
-      },
+    $executeRawUnsafe: (sql: string, ...values: unknown[]) => {
+      statements.push(JSON.parse(values[values.length - 1] as string));
+      return prisma.$executeRawUnsafe(sql, ...values);
     },
   };
   return { client: client as never, statements };
@@ -28,7 +25,7 @@ describe('grouped sent marks', () => {
     await queueRows(db.prisma, 40, 'group');
     const rows = await claimDueRows(db.prisma, { token: 't1', limit: 40, leaseMs: 60_000, provider: db.provider });
     const { client, statements } = counted(db.prisma);
-    const mark = groupedSentMarks(client);
+    const mark = groupedSentMarks(client, db.provider);
     await Promise.all(
       rows.map(async (r) => {
         await mark(r.id, 't1');
@@ -47,7 +44,7 @@ describe('grouped sent marks', () => {
     await queueRows(db.prisma, 1, 'lone');
     const [row] = await claimDueRows(db.prisma, { token: 't2', limit: 1, leaseMs: 60_000, provider: db.provider });
     const { client, statements } = counted(db.prisma);
-    await groupedSentMarks(client)(row.id, 't2');
+    await groupedSentMarks(client, db.provider)(row.id, 't2');
     expect(statements).toEqual([[row.id]]);
   });
 
@@ -55,7 +52,7 @@ describe('grouped sent marks', () => {
     await queueRows(db.prisma, 2, 'stale');
     const rows = await claimDueRows(db.prisma, { token: 'old', limit: 2, leaseMs: 60_000, provider: db.provider });
     await db.prisma.emailOutbox.update({ where: { id: rows[0].id }, data: { lockedBy: 'new' } });
-    const mark = groupedSentMarks(db.prisma);
+    const mark = groupedSentMarks(db.prisma, db.provider);
     await Promise.all(rows.map((r) => mark(r.id, 'old')));
     const after = await db.prisma.emailOutbox.findMany({ orderBy: { id: 'asc' } });
     expect(after.map((r) => r.status)).toEqual(['sending', 'sent']);

@@ -1,6 +1,6 @@
 import { defaultBrand, type Brand } from '../../emails';
 import { previewProps } from '../../emails/previews';
-import { createRenderer, mergeBrand, renderEmail, type RenderOptions } from '../../src/rendering';
+import { createRenderer, mergeBrand, renderEmail, renderEmailHtml, type RenderOptions } from '../../src/rendering';
 import type { BrandOverride, EmailPayload } from '../../src/notifications';
 
 const house: Brand = { name: 'Helpdesk', color: '#2563eb', logoUrl: 'https://house.example/logo.png', footer: 'House Ltd' };
@@ -103,9 +103,9 @@ describe('rendering with a customer’s brand', () => {
   it('keeps one shared render per brand: customers of different companies never get each other’s', async () => {
     const rendered: EmailPayload[] = [];
     const shared = createRenderer(options, {
-      render: (p, o) => {
+      renderHtml: (p, o) => {
         rendered.push(p);
-        return renderEmail(p, o);
+        return renderEmailHtml(p, o);
       },
     });
     const acme = payload({ color: '#ff6600' });

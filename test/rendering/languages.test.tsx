@@ -1,6 +1,6 @@
 import { allPreviews, previewProps } from '../../emails/previews';
 import { t } from '../../emails/_i18n';
-import { createRenderer, renderEmail, subjectFor } from '../../src/rendering';
+import { createRenderer, renderEmail, renderEmailHtml, subjectFor } from '../../src/rendering';
 import type { EmailPayload } from '../../src/notifications';
 
 const options = { siteUrl: 'https://helpdesk.example.com' };
@@ -101,9 +101,9 @@ describe('shared render', () => {
   it('keeps one cache entry per language: a German and an English recipient of the same event get their own email', async () => {
     const rendered: EmailPayload[] = [];
     const shared = createRenderer(options, {
-      render: (p, o) => {
+      renderHtml: (p, o) => {
         rendered.push(p);
-        return renderEmail(p, o);
+        return renderEmailHtml(p, o);
       },
     });
     const { payload } = previewProps({ event: 'ticket_resolved' });

@@ -3,13 +3,32 @@ import fc from 'fast-check';
 import { render } from '@react-email/render';
 import { defaultBrand } from '../../emails';
 import { allPreviews } from '../../emails/previews';
-import { createRenderer, renderEmail, type RenderOptions } from '../../src/rendering';
+import { createRenderer, renderEmail, renderEmailHtml, type RenderOptions } from '../../src/rendering';
+import { renderHtml } from '../../src/rendering/render-html';
 import type { EmailPayload } from '../../src/notifications';
 
 const options: RenderOptions = { siteUrl: 'https://helpdesk.example.com' };
 const withName = (payload: EmailPayload, name: string): EmailPayload => ({ ...payload, recipient: { ...payload.recipient, name } });
 
+// Text in many scripts, with markup to escape, and long: what user content can be.
+const WIDE = 'Grüße, 你好, привет, مرحبا 🖨️🔥 & <b>"quoted"</b> '.repeat(80);
+
 describe.each(allPreviews())('$file template', ({ Template, props }) => {
+  it('renders the same HTML as React Email’s own render', async () => {
+    const wide: EmailPayload = {
+      ...props.payload,
+      recipient: { ...props.payload.recipient, name: WIDE.slice(0, 60) },
+      ticket: { ...props.payload.ticket, subject: WIDE.slice(0, 120), description: WIDE },
+      comments: props.payload.comments.map((c) => ({ ...c, content: WIDE })),
+    };
+    for (const payload of [props.payload, wide]) {
+      for (const unsubscribeUrl of [undefined, 'https://mail.example.com/unsubscribe?token=AAA.bbb&x="<y>"']) {
+        const element = createElement(Template, { payload, siteUrl: options.siteUrl, brand: defaultBrand, unsubscribeUrl });
+        expect(await renderHtml(element)).toBe(await render(element));
+      }
+    }
+  });
+
   it('has the same plain text as React Email’s own plain-text render', async () => {
     const email = await renderEmail(props.payload, options);
     const element = createElement(Template, { payload: props.payload, siteUrl: options.siteUrl, brand: defaultBrand });
@@ -34,9 +53,9 @@ describe('shared render', () => {
   it('renders a role once for many recipients, and each role apart', async () => {
     const rendered: EmailPayload[] = [];
     const shared = createRenderer(options, {
-      render: (p, o) => {
+      renderHtml: (p, o) => {
         rendered.push(p);
-        return renderEmail(p, o);
+        return renderEmailHtml(p, o);
       },
     });
     const a = await shared(withName(payload, 'Ada'));
@@ -55,9 +74,9 @@ describe('shared render', () => {
   it('fills in each recipient’s unsubscribe link, equal to a direct render, from one render per role', async () => {
     let renders = 0;
     const shared = createRenderer(options, {
-      render: (p, o, links) => {
+      renderHtml: (p, o, links) => {
         renders++;
-        return renderEmail(p, o, links);
+        return renderEmailHtml(p, o, links);
       },
     });
     const links = [
