@@ -134,10 +134,11 @@ export class BullmqDelivery {
   }
 
   private async drainOnce(): Promise<DrainResult> {
+    // The caller hears of an unreachable Redis from the rejection; a log line too would say it twice.
+    // Asked first: with Redis down nothing is planned or handed over, and the writes wait as they are.
+    await this.relay.assertRedisReachable({ log: false });
     await this.o.planChanges?.();
     const asOf = new Date();
-    // The caller hears of an unreachable Redis from the rejection; a log line too would say it twice.
-    await this.relay.assertRedisReachable({ log: false });
     // Between drains nothing sends in the background, as with the dispatcher:
     // unless the worker command's worker runs, drain() brings a worker of its
     // own and closes it when done. A fresh worker also looks for due retries
