@@ -17,14 +17,16 @@ async function forgeEvent(writeKey: string, items: string) {
 
 describe('change events', () => {
   it('a write leaves one event and no outbox row until a sender plans it; planning deletes the event and queues each email once', async () => {
-    const t = await h.notifier.client.ticket.create({ data: ticketData('Recorded') });
-    await h.notifier.client.ticket.update({ where: { id: t.id }, data: { status: 'open' } });
+    // DELIVERY=worker: this process only records, so nothing plans behind the test's back.
+    const n = h.makeNotifier({ DELIVERY: 'worker' });
+    const t = await n.client.ticket.create({ data: ticketData('Recorded') });
+    await n.client.ticket.update({ where: { id: t.id }, data: { status: 'open' } });
     expect(await h.db.prisma.changeEvent.count()).toBe(2);
     expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: String(t.id) } })).toBe(0);
-    expect(await h.notifier.planChanges()).toBe(4);
+    expect(await n.planChanges()).toBe(4);
     expect(await h.db.prisma.changeEvent.count()).toBe(0);
     // Planning again finds nothing to do: the events are gone with the commit that queued their rows.
-    expect(await h.notifier.planChanges()).toBe(0);
+    expect(await n.planChanges()).toBe(0);
     const rows = await h.db.prisma.emailOutbox.findMany({ where: { ticketId: String(t.id) }, orderBy: { id: 'asc' } });
     // Queued in the order the writes were made.
     expect(rows.map((r) => r.event)).toEqual(['ticket_created', 'ticket_created', 'status_changed', 'status_changed']);
@@ -64,15 +66,16 @@ describe('change events', () => {
     const forged = h.db.provider === 'sqlite' ? ['write:forged-not-json'] : [];
     if (h.db.provider === 'sqlite') await forgeEvent('write:forged-not-json', 'this is not JSON');
     await forgeEvent('write:forged-wrong-shape', JSON.stringify([{ ticket: null, events: [{ type: 'ticket_created' }] }]));
-    const t = await h.notifier.client.ticket.create({ data: ticketData('After the bad ones') });
-    expect(await h.notifier.planChanges()).toBe(2);
+    const n = h.makeNotifier({ DELIVERY: 'worker' });
+    const t = await n.client.ticket.create({ data: ticketData('After the bad ones') });
+    expect(await n.planChanges()).toBe(2);
     expect(await h.db.prisma.emailOutbox.count({ where: { ticketId: String(t.id) } })).toBe(2);
     const aside = await h.db.prisma.changeEvent.findMany({ orderBy: { id: 'asc' }, select: { writeKey: true, lastError: true } });
     expect(aside.map((a) => a.writeKey)).toEqual([...forged, 'write:forged-wrong-shape']);
     expect(aside.every((a) => typeof a.lastError === 'string' && a.lastError.length > 0)).toBe(true);
     // Set aside stays set aside: later rounds neither retry it nor stop at it.
-    await h.notifier.client.ticket.update({ where: { id: t.id }, data: { status: 'open' } });
-    expect(await h.notifier.planChanges()).toBe(2);
+    await n.client.ticket.update({ where: { id: t.id }, data: { status: 'open' } });
+    expect(await n.planChanges()).toBe(2);
     expect(await h.db.prisma.changeEvent.count()).toBe(aside.length);
     await h.db.prisma.changeEvent.deleteMany();
   });
